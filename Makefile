@@ -1,0 +1,206 @@
+# handler_table: a lock-free handler table for kernels.
+#
+#   make [ARCH=riscv64]        build/<arch>/libhandlertable.a
+#   make run [ARCH=riscv64]    boot the demo kernel under QEMU
+#   make debug [ARCH=...]      the same, halted, waiting for gdb
+#   make check                 every test: host, sanitizers, cross builds,
+#                              the test kernel booted on every arch
+#   make bench                 host benchmark (not part of check)
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# ARCH is one of $(ARCHES). CROSS_COMPILE overrides the toolchain prefix
+# that arch/<arch>/arch.mk picks; V=1 shows the commands.
+
+ARCHES := host x86_64 riscv64 aarch64 arm armv7m
+# Arches whose test kernel boots under QEMU in check.
+BOOT_ARCHES := x86_64 riscv64 aarch64 arm
+ARCH ?= riscv64
+ifeq ($(filter $(ARCH),$(ARCHES)),)
+$(error ARCH=$(ARCH) is not supported; use one of: $(ARCHES))
+endif
+
+include arch/$(ARCH)/arch.mk
+ifneq ($(ARCH),host)
+include qemu/$(ARCH).mk
+endif
+
+CC := $(CROSS_COMPILE)gcc
+AR := $(CROSS_COMPILE)ar
+NM := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+HOSTCC ?= gcc
+HOSTCXX ?= g++
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+B := build/$(ARCH)
+WARN := -Wall -Wextra -Werror
+LIB_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
+	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude $(ARCH_CFLAGS)
+LIB := $(B)/libhandlertable.a
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all lib install check test-host cross boot boot-all kernel run debug \
+	bench deps clean
+all: lib
+lib: $(LIB)
+
+$(B)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC [$(ARCH)] $<"
+	$(Q)$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+# The archive must stand alone in a freestanding link: fail on any
+# undefined symbol (a libatomic helper, a memset GCC chose to emit).
+$(LIB): $(B)/src/handler_table.o
+	@echo "  AR [$(ARCH)] $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+	$(Q)undef="$$($(NM) -u $@ | grep -v ':$$' | grep .)"; \
+	if [ -n "$$undef" ]; then \
+		echo "$@ has undefined symbols:"; echo "$$undef"; rm -f $@; exit 1; \
+	fi
+
+install:
+	$(Q)for a in $(ARCHES); do \
+		[ -f build/$$a/libhandlertable.a ] || $(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
+		install -D -m 644 build/$$a/libhandlertable.a \
+			$(DESTDIR)$(PREFIX)/lib/handler_table/$$a/libhandlertable.a || exit 1; \
+	done
+	install -D -m 644 include/handler_table.h $(DESTDIR)$(PREFIX)/include/handler_table.h
+
+# ---- test and demo kernels (arch/<arch>/ + tests/) ----------------------
+
+KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c
+DEMO_SRCS := tests/demo.c tests/tap.c
+KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
+	-fno-builtin -Iinclude -Itests $(ARCH_CFLAGS) \
+	-DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
+KERNEL_LINK := -nostdlib -static -T linker.ld $(KERNEL_LDFLAGS)
+K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
+
+$(B)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	@echo "  CC [$(ARCH)] $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/arch/%.o: arch/%.c
+	@mkdir -p $(@D)
+	@echo "  CC [$(ARCH)] $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/arch/%.o: arch/%.S
+	@mkdir -p $(@D)
+	@echo "  AS [$(ARCH)] $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+# Linked against the archive exactly as a user's kernel would link it.
+$(B)/%.elf: $(LIB) linker.ld
+	@echo "  LD [$(ARCH)] $@"
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK) $(filter %.o,$^) $(LIB) -lgcc -o $@
+
+$(B)/kernel.elf: $(call K_OBJS,$(KERNEL_SRCS))
+$(B)/demo.elf: $(call K_OBJS,$(DEMO_SRCS))
+
+QEMU_RUN = timeout $(QEMU_TIMEOUT) $(QEMU) -display none -serial stdio \
+	-monitor none -no-reboot $(QEMU_FLAGS)
+QEMU_TIMEOUT ?= 60
+
+kernel: $(B)/kernel.elf $(B)/demo.elf
+
+# Boot the test kernel; pass only on the arch's own success status.
+boot: $(B)/kernel.elf
+	$(Q)$(QEMU_RUN) -kernel $< > $(B)/boot.log 2>&1; st=$$?; \
+	cat $(B)/boot.log; \
+	if [ $$st -eq $(QEMU_PASS) ] && grep -q '^[0-9]* passed, 0 failed' $(B)/boot.log; then \
+		echo "boot $(ARCH): PASS" | tee $(B)/boot.result; \
+	else \
+		echo "boot $(ARCH): FAIL (QEMU status $$st, pass is $(QEMU_PASS))" \
+			| tee $(B)/boot.result; exit 1; \
+	fi
+
+boot-all:
+	$(Q)rm -f $(foreach a,$(BOOT_ARCHES),build/$(a)/boot.result); fail=; for a in $(BOOT_ARCHES); do \
+		$(MAKE) --no-print-directory ARCH=$$a boot || fail="$$fail $$a"; \
+	done; \
+	for a in $(BOOT_ARCHES); do grep -h "^boot $$a:" build/$$a/boot.result 2>/dev/null; done; \
+	if [ -n "$$fail" ]; then echo "boot failed on:$$fail"; exit 1; fi
+
+run: deps $(B)/demo.elf
+	$(Q)$(QEMU_RUN) -kernel $(B)/demo.elf; st=$$?; \
+	[ $$st -eq $(QEMU_PASS) ] || { echo "demo exited with status $$st"; exit 1; }
+
+debug: $(B)/demo.elf
+	@echo "QEMU waits for gdb on localhost:1234. In another terminal:"
+	@echo "  gdb-multiarch $(B)/demo.elf -ex 'target remote localhost:1234'"
+	$(Q)$(QEMU) -display none -serial stdio -monitor none -no-reboot \
+		$(QEMU_FLAGS) -kernel $(B)/demo.elf -s -S
+
+# ---- host tests ---------------------------------------------------------
+
+HB := build/host-test
+TEST_CFLAGS := -std=c11 -O2 -g $(WARN) -Iinclude -Itests -pthread
+ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+TSAN := -fsanitize=thread -Wno-tsan
+
+$(HB)/unit: tests/unit_main.c tests/api_cases.c tests/tap.c src/handler_table.c
+	@mkdir -p $(@D)
+	@echo "  CC [asan+ubsan] $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -MMD -MP $(filter %.c,$^) -o $@
+
+$(HB)/stress: tests/stress.c tests/tap.c src/handler_table.c
+	@mkdir -p $(@D)
+	@echo "  CC [tsan] $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(TSAN) -MMD -MP $(filter %.c,$^) -o $@
+
+$(HB)/cxx: tests/cxx_header.cc tests/tap.c src/handler_table.c
+	@mkdir -p $(@D)
+	@echo "  CXX $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) -c tests/tap.c -o $(HB)/tap-cxx.o
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) -c src/handler_table.c -o $(HB)/htbl-cxx.o
+	$(Q)$(HOSTCXX) -std=c++11 -O2 $(WARN) -Iinclude -Itests tests/cxx_header.cc \
+		$(HB)/tap-cxx.o $(HB)/htbl-cxx.o -o $@
+
+$(HB)/bench: tests/bench.c src/handler_table.c
+	@mkdir -p $(@D)
+	@echo "  CC [bench] $@"
+	$(Q)$(HOSTCC) -std=c11 -O2 $(WARN) -Iinclude -pthread $^ -o $@
+
+test-host: $(HB)/unit $(HB)/stress $(HB)/cxx
+	@echo "# unit tests (ASan+UBSan)"
+	$(Q)$(HB)/unit
+	@echo "# C++ header"
+	$(Q)$(HB)/cxx
+	@echo "# concurrency stress (TSan)"
+	$(Q)TSAN_OPTIONS=halt_on_error=1 $(HB)/stress
+
+cross:
+	$(Q)for a in $(filter-out host,$(ARCHES)); do \
+		$(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
+	done
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory test-host
+	$(Q)$(MAKE) --no-print-directory cross
+
+bench: $(HB)/bench
+	$(Q)$(HB)/bench
+
+# ---- set-up -------------------------------------------------------------
+
+# Debian packages that check needs.
+DEPS := gcc g++ make libasan8 libubsan1 libtsan2 \
+	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi
+
+deps:
+	$(Q)DEPS="$(DEPS)" sh tests/deps.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,3 @@
+# The build machine itself: the library as the host tests link it.
+CROSS_COMPILE ?=
+ARCH_CFLAGS := -fno-stack-protector

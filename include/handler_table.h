@@ -1,0 +1,169 @@
+/*
+ * handler_table.h: a fixed-size, lock-free table mapping an event number
+ * (an IRQ, a trap cause, a software event) to a handler and its context.
+ *
+ * Freestanding C11 (and C++): needs only stddef.h, stdint.h, stdbool.h.
+ *
+ * Synchronization table: which calls may run at the same time, on the same
+ * table, from any CPU and from interrupt context, with no lock held.
+ *
+ *                     | register | unregister | unregister_sync | handle
+ *   register          |   yes    |    yes     |       yes       |  yes
+ *   unregister        |   yes    |    yes     |       yes       |  yes
+ *   unregister_sync   |   yes    |    yes     |     yes (1)     |  yes (2)
+ *   handle            |   yes    |    yes     |     yes (2)     |  yes
+ *
+ *   (1) two syncs of one slot: one removes the handler and waits, the other
+ *       finds the slot empty and returns NULL at once.
+ *   (2) except from inside a call of the handler being removed (on the same
+ *       CPU, directly or from an interrupt nested in it): that waits forever.
+ *
+ * Every call is lock-free. htbl_handle() never waits for anything another
+ * context holds, so it may run in an interrupt that arrived while the same
+ * CPU was inside any call on the same table. A registration that an
+ * interrupt cuts in half makes the slot look empty, never torn: a handler is
+ * only ever called with the arg it was registered with.
+ *
+ * Every result is linearizable: each call takes effect at one instant
+ * between its start and its return, in one order that all CPUs agree on.
+ */
+#ifndef HANDLER_TABLE_H
+#define HANDLER_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef void (*htbl_handler_fn)(void *arg);
+
+/*
+ * One entry. Fields are private: use the htbl_* calls. All-zero bytes are an
+ * empty slot, so slots in .bss need no set-up.
+ *
+ * _state packs the kind (empty, being written, full) in its low two bits and
+ * a registration serial above them; _fn and _arg are valid while _state says
+ * full; _inflight counts calls that found every dispatch cell taken.
+ */
+struct htbl_slot {
+	uintptr_t _state;
+	htbl_handler_fn _fn;
+	void *_arg;
+	uintptr_t _inflight;
+} __attribute__((aligned(4 * sizeof(void *))));
+
+/* A table: n slots in caller-provided storage. Fields are private. */
+struct htbl {
+	struct htbl_slot *_slots;
+	size_t _n;
+};
+
+/*
+ * HTBL_DEFINE(name, n): at file scope, optionally preceded by `static`,
+ * defines `struct htbl name` with n empty slots, usable at once with no
+ * init call (early boot, before any allocator).
+ */
+#ifndef __cplusplus
+#define HTBL_DEFINE(name, n)                                                   \
+	struct htbl name = { (struct htbl_slot[(n)]){ { 0, 0, 0, 0 } }, (n) }
+#else
+} /* extern "C" */
+template <class Tag, size_t N> struct htbl_storage_ {
+	static struct htbl_slot slots[N];
+};
+template <class Tag, size_t N> struct htbl_slot htbl_storage_<Tag, N>::slots[N];
+#define HTBL_DEFINE(name, n)                                                   \
+	struct htbl name = {                                                   \
+		htbl_storage_<struct htbl_tag_##name##_, (n)>::slots, (n)      \
+	}
+extern "C" {
+#endif
+
+/*
+ * htbl_init: make t a table of the n slots at `slots`, all empty.
+ *
+ * Ordering: plain stores; publish t to other CPUs (or enable the interrupts
+ * that use it) after this returns, with the release/acquire of your choice.
+ * Concurrency: none; t must not be in use. n == 0 gives a table on which
+ * every call reports out of range.
+ * Returns: nothing.
+ */
+void htbl_init(struct htbl *t, struct htbl_slot *slots, size_t n);
+
+/*
+ * htbl_capacity: the number of slots. Valid event numbers are 0 to n - 1.
+ * Concurrency: any. Returns: n.
+ */
+size_t htbl_capacity(const struct htbl *t);
+
+/*
+ * htbl_register: install fn(arg) in slot idx if the slot is empty.
+ *
+ * Ordering: release. Everything this CPU wrote before the call (the device
+ * struct behind arg, say) is visible to every call of fn made through
+ * htbl_handle() for this registration, on any CPU.
+ * Concurrency: any other call, from any context. Of several registers of
+ * one slot, exactly one wins. An interrupt that arrives half-way sees the
+ * slot empty.
+ * Returns: true if (fn, arg) was installed. false, with nothing changed,
+ * when idx >= capacity, fn == NULL, or the slot is occupied (or being
+ * registered by a call that wins). arg may be NULL.
+ */
+bool htbl_register(struct htbl *t, size_t idx, htbl_handler_fn fn, void *arg);
+
+/*
+ * htbl_unregister: empty slot idx.
+ *
+ * Ordering: full barrier (sequentially consistent) when it removes a handler.
+ * Concurrency: any other call, from any context, including the slot's own
+ * handler. It returns at once: a call of fn that already started on another
+ * CPU may still be running, so arg must not be freed yet (use
+ * htbl_unregister_sync for that).
+ * Returns: the fn that was removed, with its arg through *arg_out when
+ * arg_out is not NULL. NULL when idx >= capacity or the slot was empty;
+ * then *arg_out is left untouched.
+ */
+htbl_handler_fn htbl_unregister(struct htbl *t, size_t idx, void **arg_out);
+
+/*
+ * htbl_unregister_sync: htbl_unregister, then wait until every call of the
+ * removed handler that started before the removal has returned, on every
+ * CPU. After it returns, the removed fn is not running and will not run
+ * for this registration: its arg may be freed.
+ *
+ * Teardown rule: disable the event at its source (the interrupt
+ * controller), then htbl_unregister_sync, then free arg.
+ *
+ * Ordering: full barrier, and acquire of every removed call's completion:
+ * what the handler wrote is visible to the caller on return.
+ * Concurrency: any other call, except from inside a call of the handler it
+ * removes (directly, or from an interrupt nested in that call on the same
+ * CPU): that waits for itself and never returns. It waits only for its own
+ * slot: other slots keep registering and dispatching meanwhile. It spins;
+ * call it where spinning for the length of a handler call is acceptable.
+ * Returns: as htbl_unregister.
+ */
+htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
+				     void **arg_out);
+
+/*
+ * htbl_handle: dispatch event idx: call fn(arg) of slot idx.
+ *
+ * Ordering: acquire of the registration: fn sees what its registrar wrote
+ * before htbl_register. The bounds check holds under speculation too: the
+ * index is clamped before it addresses the table.
+ * Concurrency: any other call, from any context, including an interrupt
+ * nested in another call on the same CPU. Lock-free: it never waits.
+ * Returns: true if fn was called; false when idx >= capacity or the slot
+ * was empty (or was being changed) when the call took effect.
+ */
+bool htbl_handle(struct htbl *t, size_t idx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HANDLER_TABLE_H */
