@@ -80,7 +80,7 @@ KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c
 DEMO_SRCS := tests/demo.c tests/tap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
 	-fno-builtin -Iinclude -Itests $(ARCH_CFLAGS) \
-	-DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
+	$(KERNEL_ARCH_CFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
 KERNEL_LINK := -nostdlib -static -T linker.ld $(KERNEL_LDFLAGS)
 K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
 
@@ -153,10 +153,17 @@ $(HB)/unit: tests/unit_main.c tests/api_cases.c tests/tap.c src/handler_table.c
 	@echo "  CC [asan+ubsan] $@"
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -MMD -MP $(filter %.c,$^) -o $@
 
-$(HB)/stress: tests/stress.c tests/tap.c src/handler_table.c
+STRESS_SRCS := tests/stress.c tests/stress_core.c tests/tap.c src/handler_table.c
+
+$(HB)/stress-tsan: $(STRESS_SRCS)
 	@mkdir -p $(@D)
 	@echo "  CC [tsan] $@"
-	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(TSAN) -MMD -MP $(filter %.c,$^) -o $@
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(TSAN) -MMD -MP $^ -o $@
+
+$(HB)/stress: $(STRESS_SRCS)
+	@mkdir -p $(@D)
+	@echo "  CC $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP $^ -o $@
 
 $(HB)/cxx: tests/cxx_header.cc tests/tap.c src/handler_table.c
 	@mkdir -p $(@D)
@@ -171,13 +178,15 @@ $(HB)/bench: tests/bench.c src/handler_table.c
 	@echo "  CC [bench] $@"
 	$(Q)$(HOSTCC) -std=c11 -O2 $(WARN) -Iinclude -pthread $^ -o $@
 
-test-host: $(HB)/unit $(HB)/stress $(HB)/cxx
+test-host: $(HB)/unit $(HB)/cxx $(HB)/stress-tsan $(HB)/stress
 	@echo "# unit tests (ASan+UBSan)"
 	$(Q)$(HB)/unit
 	@echo "# C++ header"
 	$(Q)$(HB)/cxx
-	@echo "# concurrency stress (TSan)"
-	$(Q)TSAN_OPTIONS=halt_on_error=1 $(HB)/stress
+	@echo "# concurrency tests (ThreadSanitizer)"
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(HB)/stress-tsan
+	@echo "# concurrency tests (optimized, no sanitizer)"
+	$(Q)$(HB)/stress
 
 cross:
 	$(Q)for a in $(filter-out host,$(ARCHES)); do \

@@ -1,0 +1,7 @@
+/* api_cases.h: the single-threaded API cases, shared by host and kernel. */
+#ifndef API_CASES_H
+#define API_CASES_H
+
+void api_cases(void);
+
+#endif

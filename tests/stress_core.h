@@ -1,0 +1,39 @@
+/*
+ * stress_core.h: the concurrency invariants, checked while dispatchers
+ * hammer a few slots that mutators register and unregister. Freestanding:
+ * driven by pthreads on the host (tests/stress.c) and by CPUs in the test
+ * kernel (tests/kernel.c).
+ */
+#ifndef STRESS_CORE_H
+#define STRESS_CORE_H
+
+#include <handler_table.h>
+#include <stdint.h>
+
+#define STRESS_SLOTS 4
+
+/* Single-threaded: use slots first .. first + STRESS_SLOTS - 1 of t. */
+void stress_setup(struct htbl *t, size_t first);
+/* One htbl_handle of a random stress slot; adds 1 to *handled if called. */
+void stress_dispatch(uint32_t *rng, unsigned long *handled);
+/* One random register, unregister or unregister_sync. */
+void stress_mutate(uint32_t *rng);
+/*
+ * Single-threaded, once every dispatcher and mutator has stopped:
+ * unregister_sync what is left and report the invariants as test cases.
+ * handled is the sum of the dispatchers' counts.
+ */
+void stress_report(unsigned long handled, const char *where);
+
+/* xorshift32: a freestanding random number generator; *state != 0. */
+static inline uint32_t stress_rand(uint32_t *state)
+{
+	uint32_t x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *state = x;
+}
+
+#endif
