@@ -37,7 +37,11 @@ else
 Q := @
 endif
 
-B := build/$(ARCH)
+# BUILD: the output root; HTBL_SRC: the library source (both overridable,
+# so that a variant of the library builds beside the real one).
+BUILD ?= build
+HTBL_SRC ?= src/handler_table.c
+B := $(BUILD)/$(ARCH)
 WARN := -Wall -Wextra -Werror
 LIB_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
 	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude $(ARCH_CFLAGS)
@@ -51,7 +55,7 @@ DESTDIR ?=
 all: lib
 lib: $(LIB)
 
-$(B)/src/%.o: src/%.c
+$(B)/src/handler_table.o: $(HTBL_SRC)
 	@mkdir -p $(@D)
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
@@ -68,8 +72,8 @@ $(LIB): $(B)/src/handler_table.o
 
 install:
 	$(Q)for a in $(ARCHES); do \
-		[ -f build/$$a/libhandlertable.a ] || $(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
-		install -D -m 644 build/$$a/libhandlertable.a \
+		[ -f $(BUILD)/$$a/libhandlertable.a ] || $(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
+		install -D -m 644 $(BUILD)/$$a/libhandlertable.a \
 			$(DESTDIR)$(PREFIX)/lib/handler_table/$$a/libhandlertable.a || exit 1; \
 	done
 	install -D -m 644 include/handler_table.h $(DESTDIR)$(PREFIX)/include/handler_table.h
@@ -125,10 +129,10 @@ boot: $(B)/kernel.elf
 	fi
 
 boot-all:
-	$(Q)rm -f $(foreach a,$(BOOT_ARCHES),build/$(a)/boot.result); fail=; for a in $(BOOT_ARCHES); do \
+	$(Q)rm -f $(foreach a,$(BOOT_ARCHES),$(BUILD)/$(a)/boot.result); fail=; for a in $(BOOT_ARCHES); do \
 		$(MAKE) --no-print-directory ARCH=$$a boot || fail="$$fail $$a"; \
 	done; \
-	for a in $(BOOT_ARCHES); do grep -h "^boot $$a:" build/$$a/boot.result 2>/dev/null; done; \
+	for a in $(BOOT_ARCHES); do grep -h "^boot $$a:" $(BUILD)/$$a/boot.result 2>/dev/null; done; \
 	if [ -n "$$fail" ]; then echo "boot failed on:$$fail"; exit 1; fi
 
 run: deps $(B)/demo.elf
@@ -143,17 +147,17 @@ debug: $(B)/demo.elf
 
 # ---- host tests ---------------------------------------------------------
 
-HB := build/host-test
+HB := $(BUILD)/host-test
 TEST_CFLAGS := -std=c11 -O2 -g $(WARN) -Iinclude -Itests -pthread
 ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 TSAN := -fsanitize=thread -Wno-tsan
 
-$(HB)/unit: tests/unit_main.c tests/api_cases.c tests/tap.c src/handler_table.c
+$(HB)/unit: tests/unit_main.c tests/api_cases.c tests/tap.c $(HTBL_SRC)
 	@mkdir -p $(@D)
 	@echo "  CC [asan+ubsan] $@"
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -MMD -MP $(filter %.c,$^) -o $@
 
-STRESS_SRCS := tests/stress.c tests/stress_core.c tests/tap.c src/handler_table.c
+STRESS_SRCS := tests/stress.c tests/stress_core.c tests/tap.c $(HTBL_SRC)
 
 $(HB)/stress-tsan: $(STRESS_SRCS)
 	@mkdir -p $(@D)
@@ -165,15 +169,15 @@ $(HB)/stress: $(STRESS_SRCS)
 	@echo "  CC $@"
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP $^ -o $@
 
-$(HB)/cxx: tests/cxx_header.cc tests/tap.c src/handler_table.c
+$(HB)/cxx: tests/cxx_header.cc tests/tap.c $(HTBL_SRC)
 	@mkdir -p $(@D)
 	@echo "  CXX $@"
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) -c tests/tap.c -o $(HB)/tap-cxx.o
-	$(Q)$(HOSTCC) $(TEST_CFLAGS) -c src/handler_table.c -o $(HB)/htbl-cxx.o
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) -c $(HTBL_SRC) -o $(HB)/htbl-cxx.o
 	$(Q)$(HOSTCXX) -std=c++11 -O2 $(WARN) -Iinclude -Itests tests/cxx_header.cc \
 		$(HB)/tap-cxx.o $(HB)/htbl-cxx.o -o $@
 
-$(HB)/bench: tests/bench.c src/handler_table.c
+$(HB)/bench: tests/bench.c $(HTBL_SRC)
 	@mkdir -p $(@D)
 	@echo "  CC [bench] $@"
 	$(Q)$(HOSTCC) -std=c11 -O2 $(WARN) -Iinclude -pthread $^ -o $@
@@ -212,4 +216,4 @@ deps:
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
