@@ -72,7 +72,7 @@ $(LIB): $(B)/src/handler_table.o
 
 install:
 	$(Q)for a in $(ARCHES); do \
-		[ -f $(BUILD)/$$a/libhandlertable.a ] || $(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
+		$(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
 		install -D -m 644 $(BUILD)/$$a/libhandlertable.a \
 			$(DESTDIR)$(PREFIX)/lib/handler_table/$$a/libhandlertable.a || exit 1; \
 	done
@@ -215,5 +215,8 @@ deps:
 
 clean:
 	rm -rf build
+
+# Verification and analysis targets (tests/*.mk).
+include $(wildcard tests/*.mk)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

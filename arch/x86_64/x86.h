@@ -1,0 +1,70 @@
+/*
+ * x86.h: port I/O, memory-mapped register access and the hooks the
+ * x86_64 files share with each other (and with boot.S and vectors.S).
+ */
+#ifndef X86_H
+#define X86_H
+
+/* IDT vectors: 0..31 are exceptions, the 8259s are parked on 0x20..0x2f. */
+#define VEC_TIMER 32
+#define VEC_SPURIOUS 0xff
+
+/* Where the AP start-up code is copied: below 1 MiB, page aligned. */
+#define AP_TRAMPOLINE 0x8000
+
+#ifndef __ASSEMBLER__
+
+#include <stdint.h>
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+	uint8_t v;
+
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+	return *(volatile uint32_t *)addr;
+}
+
+/*
+ * The compiler barrier keeps earlier plain stores before the device write
+ * (x86 itself does not reorder stores), e.g. AP start-up data before SIPI.
+ */
+static inline void mmio_write32(uintptr_t addr, uint32_t v)
+{
+	__asm__ volatile("" ::: "memory");
+	*(volatile uint32_t *)addr = v;
+}
+
+static inline void cpu_relax(void)
+{
+	__asm__ volatile("pause" ::: "memory");
+}
+
+/* Called from boot.S and vectors.S. */
+void lapic_timer_interrupt(void);
+void smp_ap_main(void);
+
+/* idt.c */
+void idt_init(void);
+void idt_load(void);
+/* lapic.c */
+unsigned lapic_id(void);
+void lapic_map_cpu(unsigned apic_id, unsigned cpu);
+void lapic_start_ap(unsigned apic_id, uintptr_t start);
+/* acpi.c */
+unsigned acpi_lapic_ids(uint8_t *ids, unsigned max);
+/* i8259.c, ns16550a.c */
+void i8259_disable(void);
+void ns16550a_init(void);
+
+#endif /* __ASSEMBLER__ */
+#endif

@@ -1,0 +1,201 @@
+/*
+ * kernel.c: the test kernel, the same on every arch. It runs the API cases
+ * on the target, dispatches real timer interrupts through the table, then
+ * starts the other CPUs and checks the concurrency invariants while they
+ * dispatch (from loops and from their own timer interrupts) and CPU 0
+ * registers and unregisters. Output is TAP over the UART; the exit status
+ * tells QEMU's caller the result.
+ */
+#include <handler_table.h>
+
+#include "api_cases.h"
+#include "arch.h"
+#include "stress_core.h"
+#include "tap.h"
+
+#ifndef KERNEL_CPUS
+#define KERNEL_CPUS 1
+#endif
+#define NR_IRQS 256
+/* Software events for the SMP stress: above every arch's timer number. */
+#define STRESS_FIRST 240
+#define STRESS_ROUNDS 20000
+#define TICKER_LIVE 0x71c4e7u
+#define TICKER_DEAD 0xdeadu
+
+HTBL_DEFINE(irq_table, NR_IRQS);
+
+static unsigned long unhandled;	/* atomic: kernel_irq found no handler */
+static unsigned long bad_tick;	/* atomic: a tick ran with a dead arg */
+
+void tap_putc(char c)
+{
+	arch_putc(c);
+}
+
+void kernel_irq(size_t irq)
+{
+	if (!htbl_handle(&irq_table, irq))
+		__atomic_fetch_add(&unhandled, 1, __ATOMIC_RELAXED);
+}
+
+struct ticker {
+	uint32_t magic;	 /* plain: TICKER_LIVE while registered */
+	unsigned long ticks[MAX_CPUS];	/* atomic */
+};
+
+static void tick(void *arg)
+{
+	struct ticker *tk = arg;
+
+	if (tk->magic != TICKER_LIVE)
+		__atomic_fetch_add(&bad_tick, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&tk->ticks[arch_cpu_id()], 1, __ATOMIC_RELAXED);
+	if (tk->magic != TICKER_LIVE)
+		__atomic_fetch_add(&bad_tick, 1, __ATOMIC_RELAXED);
+}
+
+static unsigned long ticks_on(struct ticker *tk, unsigned cpu)
+{
+	return __atomic_load_n(&tk->ticks[cpu], __ATOMIC_RELAXED);
+}
+
+static unsigned long load(const unsigned long *p)
+{
+	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+
+/* Sleep through interrupts until *p reaches target. */
+static void wait_for(const unsigned long *p, unsigned long target)
+{
+	while (load(p) < target)
+		arch_wait_irq();
+}
+
+static void wait_ticks(struct ticker *tk, unsigned cpu, unsigned long n)
+{
+	while (ticks_on(tk, cpu) < n)
+		arch_wait_irq();
+}
+
+static struct ticker tk1 = { TICKER_LIVE, { 0 } };
+static struct ticker tk2 = { TICKER_LIVE, { 0 } };
+
+static void test_timer(void)
+{
+	size_t irq = arch_timer_irq();
+	unsigned long u0, t0;
+	void *arg = NULL;
+
+	arch_timer_init();
+	tap_check(htbl_register(&irq_table, irq, tick, &tk1),
+		  "timer: register a handler with a context pointer");
+	arch_irq_enable();
+	wait_ticks(&tk1, 0, 10);
+	tap_check(load(&bad_tick) == 0,
+		  "timer: 10 interrupts dispatched with the registered arg");
+	tap_check(htbl_unregister_sync(&irq_table, irq, &arg) == tick &&
+			  arg == &tk1,
+		  "timer: unregister_sync returns the handler and its arg");
+	u0 = load(&unhandled);
+	t0 = ticks_on(&tk1, 0);
+	wait_for(&unhandled, u0 + 5);
+	tap_check(ticks_on(&tk1, 0) == t0,
+		  "timer: once unregistered, ticks are unhandled, handler idle");
+	tap_check(htbl_register(&irq_table, irq, tick, &tk2),
+		  "timer: re-register");
+	wait_ticks(&tk2, 0, 5);
+	tap_check(load(&bad_tick) == 0, "timer: re-registered handler runs");
+}
+
+static unsigned long online, stop;		/* atomic */
+static unsigned long handled[MAX_CPUS];	/* atomic, per CPU */
+static unsigned long done[MAX_CPUS];	/* atomic, per CPU */
+
+static void secondary(unsigned cpu)
+{
+	uint32_t rng = 0x9e3779b9u * (cpu + 1);
+	unsigned long n = 0;
+
+	arch_timer_init();
+	arch_irq_enable();
+	__atomic_fetch_add(&online, 1, __ATOMIC_RELEASE);
+	while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE))
+		stress_dispatch(&rng, &n);
+	__atomic_store_n(&handled[cpu], n, __ATOMIC_RELAXED);
+	/* Release: our handled count and handler effects before "done". */
+	__atomic_store_n(&done[cpu], 1, __ATOMIC_RELEASE);
+	for (;;)
+		arch_wait_irq();
+}
+
+/* Sync the timer while every CPU takes ticks through it, then poison. */
+static void test_timer_sync_smp(unsigned ncpus)
+{
+	size_t irq = arch_timer_irq();
+	unsigned long u0;
+
+	for (unsigned c = 0; c < ncpus; c++)
+		wait_ticks(&tk2, c, 3);
+	tap_check(load(&bad_tick) == 0,
+		  "smp: every CPU's timer dispatched through the same slot");
+	tap_check(htbl_unregister_sync(&irq_table, irq, NULL) == tick,
+		  "smp: unregister_sync the timer while all CPUs take ticks");
+	tk2.magic = TICKER_DEAD;
+	u0 = load(&unhandled);
+	wait_for(&unhandled, u0 + 4 * ncpus);
+	tap_check(load(&bad_tick) == 0,
+		  "smp: no tick ran with its arg after unregister_sync");
+}
+
+static void test_smp(void)
+{
+	uint32_t rng = 12345;
+	unsigned long sum = 0;
+	unsigned ncpus;
+
+	stress_setup(&irq_table, STRESS_FIRST);
+	ncpus = arch_start_cpus(secondary);
+	tap_check(ncpus == KERNEL_CPUS, "smp: every CPU started");
+	wait_for(&online, ncpus - 1);
+	/* CPU 0 dispatches too: on one CPU, against its own mutations. */
+	for (unsigned i = 0; i < STRESS_ROUNDS; i++) {
+		stress_mutate(&rng);
+		stress_dispatch(&rng, &sum);
+	}
+	__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
+	for (unsigned c = 1; c < ncpus; c++) {
+		wait_for(&done[c], 1);
+		sum += __atomic_load_n(&handled[c], __ATOMIC_RELAXED);
+	}
+	stress_report(sum, ncpus > 1 ? "stress: CPU 0 mutates, others dispatch"
+				     : "stress: one CPU, no dispatchers");
+	test_timer_sync_smp(ncpus);
+}
+
+void kernel_main(void)
+{
+	tap_diag("handler_table test kernel on " ARCH_NAME);
+	api_cases();
+	test_timer();
+	test_smp();
+	arch_exit(tap_done() ? 1 : 0);
+}
+
+void kernel_bad_trap(const char *what, uintptr_t cause, uintptr_t pc,
+		     uintptr_t addr)
+{
+	arch_irq_disable();
+	tap_puts("# unexpected trap: ");
+	tap_puts(what);
+	tap_puts(" cause ");
+	tap_puthex(cause);
+	tap_puts(" pc ");
+	tap_puthex(pc);
+	tap_puts(" addr ");
+	tap_puthex(addr);
+	tap_putc('\n');
+	tap_check(false, "no unexpected trap");
+	tap_done();
+	arch_exit(3);
+}
