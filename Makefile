@@ -85,7 +85,9 @@ DEMO_SRCS := tests/demo.c tests/tap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
 	-fno-builtin -Iinclude -Itests $(ARCH_CFLAGS) \
 	$(KERNEL_ARCH_CFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
-KERNEL_LINK := -nostdlib -static -T linker.ld $(KERNEL_LDFLAGS)
+# One RWX image by design (linker.ld): no segment permissions to warn about.
+KERNEL_LINK := -nostdlib -static -no-pie -T linker.ld \
+	-Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)
 K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
 
 $(B)/tests/%.o: tests/%.c
@@ -104,7 +106,7 @@ $(B)/arch/%.o: arch/%.S
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 # Linked against the archive exactly as a user's kernel would link it.
-$(B)/%.elf: $(LIB) linker.ld
+$(B)/%.elf: $(LIB) linker.ld arch/$(ARCH)/arch.mk qemu/$(ARCH).mk
 	@echo "  LD [$(ARCH)] $@"
 	$(Q)$(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK) $(filter %.o,$^) $(LIB) -lgcc -o $@
 

@@ -9,6 +9,5 @@ ARCH_SRCS := arch/x86_64/boot.S arch/x86_64/vectors.S arch/x86_64/idt.c \
 	arch/x86_64/cpu.c arch/x86_64/lapic.c arch/x86_64/i8259.c \
 	arch/x86_64/ns16550a.c arch/x86_64/isa_debug_exit.c \
 	arch/x86_64/acpi.c arch/x86_64/smp.c
-KERNEL_LDFLAGS := -Wl,--defsym=LOAD_ADDR=0x100000 -no-pie -Wl,--build-id=none \
-	-Wl,-z,max-page-size=0x1000 \
-	-Wl,--no-warn-rwx-segments
+KERNEL_LDFLAGS := -Wl,--defsym=LOAD_ADDR=0x100000 -Wl,--build-id=none \
+	-Wl,-z,max-page-size=0x1000

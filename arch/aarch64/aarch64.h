@@ -1,0 +1,53 @@
+/*
+ * aarch64.h: system register and memory-mapped register access, and the
+ * hooks the aarch64 files share with each other and with entry.S and
+ * vectors.S. Everything runs at EL1 with the MMU off: addresses are
+ * physical, and every data access is Device-nGnRnE.
+ */
+#ifndef AARCH64_H
+#define AARCH64_H
+
+#include <stdint.h>
+
+#define read_sysreg(reg)                                                       \
+	({                                                                     \
+		uint64_t v_;                                                   \
+		__asm__ volatile("mrs %0, " #reg : "=r"(v_));                  \
+		v_;                                                            \
+	})
+
+#define write_sysreg(reg, v)                                                   \
+	__asm__ volatile("msr " #reg ", %0" : : "r"((uint64_t)(v)) : "memory")
+
+static inline void isb(void)
+{
+	__asm__ volatile("isb" ::: "memory");
+}
+
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+	return *(volatile uint32_t *)addr;
+}
+
+static inline void mmio_write32(uintptr_t addr, uint32_t v)
+{
+	*(volatile uint32_t *)addr = v;
+}
+
+static inline void mmio_write8(uintptr_t addr, uint8_t v)
+{
+	*(volatile uint8_t *)addr = v;
+}
+
+/* entry.S: where PSCI starts a secondary CPU, with x0 = its number. */
+extern char secondary_start[];
+/* psci.c: called by secondary_start on the CPU's own stack. */
+void psci_secondary(unsigned cpu);
+/* gicv2.c */
+void gicv2_init_cpu(void);
+void gicv2_enable_ppi(unsigned intid);
+void gicv2_irq(void);
+/* generic_timer.c */
+void generic_timer_rearm(void);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * gicv2.c: the Arm Generic Interrupt Controller v2 of QEMU's virt board:
+ * distributor at 0x08000000, CPU interface at 0x08010000 (VIRT_GIC_DIST
+ * and VIRT_GIC_CPU in hw/arm/virt.c). Without the security extensions
+ * (the board's default) every interrupt is in Group 0 and, with
+ * GICC_CTLR.FIQEn clear, is signalled as IRQ.
+ */
+#include "aarch64.h"
+#include "arch.h"
+
+#define GICD_BASE 0x08000000UL
+#define GICD_CTLR 0x000
+#define GICD_ISENABLER(n) (0x100 + 4 * (n))
+#define GICD_IPRIORITYR(n) (0x400 + (n)) /* byte n: INTID n */
+#define GICD_CTLR_ENABLE 1u
+
+#define GICC_BASE 0x08010000UL
+#define GICC_CTLR 0x000
+#define GICC_PMR 0x004
+#define GICC_IAR 0x00c
+#define GICC_EOIR 0x010
+#define GICC_CTLR_ENABLE 1u
+#define GICC_IAR_INTID 0x3ff
+#define GIC_SPURIOUS 1023
+
+/* Lower is more urgent; the mask lets everything above the lowest through. */
+#define GIC_PRIO 0xa0
+#define GIC_PMR_ALL 0xf0
+
+/* Before this CPU unmasks interrupts; CPU 0 first (arch_timer_init). */
+void gicv2_init_cpu(void)
+{
+	if (arch_cpu_id() == 0)
+		mmio_write32(GICD_BASE + GICD_CTLR, GICD_CTLR_ENABLE);
+	mmio_write32(GICC_BASE + GICC_PMR, GIC_PMR_ALL);
+	mmio_write32(GICC_BASE + GICC_CTLR, GICC_CTLR_ENABLE);
+}
+
+/* PPIs (INTID 16 to 31) have banked registers: this sets this CPU's. */
+void gicv2_enable_ppi(unsigned intid)
+{
+	mmio_write8(GICD_BASE + GICD_IPRIORITYR(intid), GIC_PRIO);
+	mmio_write32(GICD_BASE + GICD_ISENABLER(intid / 32),
+		     1u << (intid % 32));
+}
+
+/* From vectors.S, interrupts masked: claim, dispatch, end. */
+void gicv2_irq(void)
+{
+	uint32_t iar = mmio_read32(GICC_BASE + GICC_IAR);
+	unsigned intid = iar & GICC_IAR_INTID;
+
+	/* Nothing pending any more (another CPU took it, or it went away). */
+	if (intid == GIC_SPURIOUS)
+		return;
+	kernel_irq(intid);
+	/*
+	 * The timer's line is level-sensitive: re-arming drops it, and must
+	 * come before the end of interrupt or the tick is taken again.
+	 */
+	if (intid == arch_timer_irq())
+		generic_timer_rearm();
+	mmio_write32(GICC_BASE + GICC_EOIR, iar);
+}
