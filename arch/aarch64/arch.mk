@@ -5,9 +5,7 @@ ARCH_CFLAGS := -mgeneral-regs-only -mno-outline-atomics -mstrict-align \
 	-fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables
 
 # Test kernel on QEMU's virt board: RAM starts at 0x40000000, and the image
-# sits where Linux's would, 512 KiB in. The compiler defaults to PIE: the
-# image runs where it is linked, so link it fixed. One RWX segment is what
-# linker.ld makes on purpose (no MMU), so ld need not warn about it.
+# sits where Linux's would, 512 KiB in.
 ARCH_SRCS := arch/aarch64/entry.S arch/aarch64/vectors.S arch/aarch64/cpu.c \
 	arch/aarch64/pl011.c arch/aarch64/gicv2.c arch/aarch64/generic_timer.c \
 	arch/aarch64/psci.c arch/aarch64/semihosting.c
