@@ -1,0 +1,71 @@
+/*
+ * riscv.h: CSR and memory-mapped register access, and the hooks the
+ * riscv64 files share with each other and with entry.S and trap_entry.S. The
+ * kernel runs in M-mode with no translation: addresses are physical.
+ */
+#ifndef RISCV_H
+#define RISCV_H
+
+#include <stdint.h>
+
+#define csr_read(csr)                                                          \
+	({                                                                     \
+		uint64_t v_;                                                   \
+		__asm__ volatile("csrr %0, " #csr : "=r"(v_));                 \
+		v_;                                                            \
+	})
+
+#define csr_write(csr, v)                                                      \
+	__asm__ volatile("csrw " #csr ", %0" : : "r"((uint64_t)(v)) : "memory")
+
+#define csr_set(csr, bits)                                                     \
+	__asm__ volatile("csrs " #csr ", %0" : : "r"((uint64_t)(bits)) : "memory")
+
+#define csr_clear(csr, bits)                                                   \
+	__asm__ volatile("csrc " #csr ", %0" : : "r"((uint64_t)(bits)) : "memory")
+
+/* mstatus, mie/mip and mcause bits (privileged spec, machine level). */
+#define MSTATUS_MIE (1ul << 3)
+#define IRQ_M_SOFT 3
+#define IRQ_M_TIMER 7
+#define MIE_MSIE (1ul << IRQ_M_SOFT)
+#define MIE_MTIE (1ul << IRQ_M_TIMER)
+#define MCAUSE_INTERRUPT (1ul << 63)
+
+static inline void mmio_write32(uintptr_t addr, uint32_t v)
+{
+	*(volatile uint32_t *)addr = v;
+}
+
+static inline uint64_t mmio_read64(uintptr_t addr)
+{
+	return *(volatile uint64_t *)addr;
+}
+
+static inline void mmio_write64(uintptr_t addr, uint64_t v)
+{
+	*(volatile uint64_t *)addr = v;
+}
+
+static inline uint8_t mmio_read8(uintptr_t addr)
+{
+	return *(volatile uint8_t *)addr;
+}
+
+static inline void mmio_write8(uintptr_t addr, uint8_t v)
+{
+	*(volatile uint8_t *)addr = v;
+}
+
+/* clint.c: mtime counts at 10 MHz on QEMU's virt board. */
+#define CLINT_MTIME_HZ 10000000ul
+uint64_t clint_mtime(void);
+void clint_timer_rearm(void);
+void clint_ipi_send(unsigned hart);
+void clint_ipi_clear(unsigned hart);
+/* smp.c: entry.S parks every hart but hart 0 here, on its own stack. */
+void hart_park(unsigned hart) __attribute__((noreturn));
+/* trap.c: called by trap_entry.S with the trap's cause registers. */
+void trap_handler(uint64_t mcause, uint64_t mepc, uint64_t mtval);
+
+#endif
