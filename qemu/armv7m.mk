@@ -1,0 +1,6 @@
+# QEMU for ARCH=armv7m: the mps2-an385 board, one Cortex-M3, UART0 on
+# stdio; semihosting for arch_exit, which exits with the status given.
+QEMU := qemu-system-arm
+KERNEL_CPUS := 1
+QEMU_FLAGS := -machine mps2-an385 -smp $(KERNEL_CPUS) -semihosting
+QEMU_PASS := 0
