@@ -13,7 +13,7 @@
 
 ARCHES := host x86_64 riscv64 aarch64 arm armv7m
 # Arches whose test kernel boots under QEMU in check.
-BOOT_ARCHES := x86_64 riscv64 aarch64 arm
+BOOT_ARCHES := x86_64 riscv64 aarch64 arm armv7m
 ARCH ?= riscv64
 ifeq ($(filter $(ARCH),$(ARCHES)),)
 $(error ARCH=$(ARCH) is not supported; use one of: $(ARCHES))
@@ -83,12 +83,15 @@ install:
 KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c
 DEMO_SRCS := tests/demo.c tests/tap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
-	-fno-builtin -Iinclude -Itests $(ARCH_CFLAGS) \
+	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(ARCH_CFLAGS) \
 	$(KERNEL_ARCH_CFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
 # One RWX image by design (linker.ld): no segment permissions to warn about.
 KERNEL_LINK := -nostdlib -static -no-pie -T linker.ld \
 	-Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)
 K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
+ifneq ($(words $(sort $(basename $(ARCH_SRCS)))),$(words $(ARCH_SRCS)))
+$(error ARCH_SRCS names two files that differ only by extension: one .o)
+endif
 
 $(B)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)

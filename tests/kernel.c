@@ -25,8 +25,9 @@
 
 HTBL_DEFINE(irq_table, NR_IRQS);
 
-static unsigned long unhandled;	/* atomic: kernel_irq found no handler */
+static unsigned long unhandled[MAX_CPUS]; /* atomic: no handler, per CPU */
 static unsigned long bad_tick;	/* atomic: a tick ran with a dead arg */
+static unsigned trapped;	/* atomic: a CPU is reporting a bad trap */
 
 void tap_putc(char c)
 {
@@ -36,7 +37,8 @@ void tap_putc(char c)
 void kernel_irq(size_t irq)
 {
 	if (!htbl_handle(&irq_table, irq))
-		__atomic_fetch_add(&unhandled, 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&unhandled[arch_cpu_id()], 1,
+				   __ATOMIC_RELAXED);
 }
 
 struct ticker {
@@ -97,9 +99,9 @@ static void test_timer(void)
 	tap_check(htbl_unregister_sync(&irq_table, irq, &arg) == tick &&
 			  arg == &tk1,
 		  "timer: unregister_sync returns the handler and its arg");
-	u0 = load(&unhandled);
+	u0 = load(&unhandled[0]);
 	t0 = ticks_on(&tk1, 0);
-	wait_for(&unhandled, u0 + 5);
+	wait_for(&unhandled[0], u0 + 5);
 	tap_check(ticks_on(&tk1, 0) == t0,
 		  "timer: once unregistered, ticks are unhandled, handler idle");
 	tap_check(htbl_register(&irq_table, irq, tick, &tk2),
@@ -133,7 +135,7 @@ static void secondary(unsigned cpu)
 static void test_timer_sync_smp(unsigned ncpus)
 {
 	size_t irq = arch_timer_irq();
-	unsigned long u0;
+	unsigned long u0[MAX_CPUS];
 
 	for (unsigned c = 0; c < ncpus; c++)
 		wait_ticks(&tk2, c, 3);
@@ -142,10 +144,13 @@ static void test_timer_sync_smp(unsigned ncpus)
 	tap_check(htbl_unregister_sync(&irq_table, irq, NULL) == tick,
 		  "smp: unregister_sync the timer while all CPUs take ticks");
 	tk2.magic = TICKER_DEAD;
-	u0 = load(&unhandled);
-	wait_for(&unhandled, u0 + 4 * ncpus);
+	for (unsigned c = 0; c < ncpus; c++)
+		u0[c] = load(&unhandled[c]);
+	for (unsigned c = 0; c < ncpus; c++)
+		wait_for(&unhandled[c], u0[c] + 4);
 	tap_check(load(&bad_tick) == 0,
-		  "smp: no tick ran with its arg after unregister_sync");
+		  "smp: no tick ran with its arg after unregister_sync, on "
+		  "every CPU");
 }
 
 static void test_smp(void)
@@ -186,6 +191,9 @@ void kernel_bad_trap(const char *what, uintptr_t cause, uintptr_t pc,
 		     uintptr_t addr)
 {
 	arch_irq_disable();
+	/* One CPU reports; any other that traps meanwhile waits for the exit. */
+	while (__atomic_exchange_n(&trapped, 1, __ATOMIC_ACQUIRE))
+		;
 	tap_puts("# unexpected trap: ");
 	tap_puts(what);
 	tap_puts(" cause ");
