@@ -4,8 +4,7 @@ ARCH_CFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany \
 	-fno-stack-protector
 
 # Test kernel on QEMU's virt board in M-mode with -bios none: RAM starts at
-# 0x80000000 and every hart jumps there at reset. One RWX segment is what
-# linker.ld makes on purpose (no MMU), so ld need not warn about it.
+# 0x80000000 and every hart jumps there at reset.
 ARCH_SRCS := arch/riscv64/entry.S arch/riscv64/trap_entry.S arch/riscv64/trap.c \
 	arch/riscv64/cpu.c arch/riscv64/clint.c arch/riscv64/ns16550a.c \
 	arch/riscv64/sifive_test.c arch/riscv64/smp.c
