@@ -21,6 +21,8 @@
 #define DISPATCHERS 2
 #define MUTATORS 2
 #define MUTATIONS 40000
+#define BATCH 256
+#define MIN_BATCHES 400
 
 void tap_putc(char c)
 {
@@ -168,6 +170,7 @@ static void test_sync_waits(void)
 /* ---- the shared stress --------------------------------------------------- */
 
 static unsigned mutators_left = MUTATORS;	/* atomic */
+static unsigned long dispatch_batches;		/* atomic */
 static unsigned long handled[DISPATCHERS];
 
 static void *dispatcher(void *p)
@@ -176,8 +179,11 @@ static void *dispatcher(void *p)
 	uint32_t rng = 0x12345u + (uint32_t)me;
 	unsigned long n = 0;
 
-	while (__atomic_load_n(&mutators_left, __ATOMIC_ACQUIRE))
-		stress_dispatch(&rng, &n);
+	while (__atomic_load_n(&mutators_left, __ATOMIC_ACQUIRE)) {
+		for (int i = 0; i < BATCH; i++)
+			stress_dispatch(&rng, &n);
+		__atomic_fetch_add(&dispatch_batches, 1, __ATOMIC_RELAXED);
+	}
 	handled[me] = n;
 	return NULL;
 }
@@ -186,7 +192,11 @@ static void *mutator(void *p)
 {
 	uint32_t rng = 0xabcdefu + (uint32_t)(intptr_t)p;
 
-	for (unsigned i = 0; i < MUTATIONS; i++)
+	/* Also until the dispatchers, however scheduled, did their share. */
+	for (unsigned i = 0; i < MUTATIONS ||
+			    __atomic_load_n(&dispatch_batches,
+					    __ATOMIC_RELAXED) < MIN_BATCHES;
+	     i++)
 		stress_mutate(&rng);
 	__atomic_fetch_sub(&mutators_left, 1, __ATOMIC_RELEASE);
 	return NULL;
