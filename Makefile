@@ -202,9 +202,11 @@ cross:
 		$(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
 	done
 
+# The steps of check, in order; tests/*.mk add theirs.
+CHECK_STEPS := test-host cross boot-all
+
 check: deps
-	$(Q)$(MAKE) --no-print-directory test-host
-	$(Q)$(MAKE) --no-print-directory cross
+	$(Q)BUILD=$(BUILD) bash tests/check.sh $(CHECK_STEPS)
 
 bench: $(HB)/bench
 	$(Q)$(HB)/bench

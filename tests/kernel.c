@@ -20,6 +20,7 @@
 /* Software events for the SMP stress: above every arch's timer number. */
 #define STRESS_FIRST 240
 #define STRESS_ROUNDS 20000
+#define MIN_HITS 20000
 #define TICKER_LIVE 0x71c4e7u
 #define TICKER_DEAD 0xdeadu
 
@@ -111,6 +112,7 @@ static void test_timer(void)
 }
 
 static unsigned long online, stop;		/* atomic */
+static unsigned long hits;			/* atomic: secondaries' calls */
 static unsigned long handled[MAX_CPUS];	/* atomic, per CPU */
 static unsigned long done[MAX_CPUS];	/* atomic, per CPU */
 
@@ -122,8 +124,13 @@ static void secondary(unsigned cpu)
 	arch_timer_init();
 	arch_irq_enable();
 	__atomic_fetch_add(&online, 1, __ATOMIC_RELEASE);
-	while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE))
-		stress_dispatch(&rng, &n);
+	while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE)) {
+		unsigned long before = n;
+
+		for (int i = 0; i < 64; i++)
+			stress_dispatch(&rng, &n);
+		__atomic_fetch_add(&hits, n - before, __ATOMIC_RELAXED);
+	}
 	__atomic_store_n(&handled[cpu], n, __ATOMIC_RELAXED);
 	/* Release: our handled count and handler effects before "done". */
 	__atomic_store_n(&done[cpu], 1, __ATOMIC_RELEASE);
@@ -163,8 +170,15 @@ static void test_smp(void)
 	ncpus = arch_start_cpus(secondary);
 	tap_check(ncpus == KERNEL_CPUS, "smp: every CPU started");
 	wait_for(&online, ncpus - 1);
-	/* CPU 0 dispatches too: on one CPU, against its own mutations. */
-	for (unsigned i = 0; i < STRESS_ROUNDS; i++) {
+	/*
+	 * CPU 0 dispatches too: on one CPU, against its own mutations. With
+	 * several, go on until the others called enough handlers: vCPUs are
+	 * host threads, and may not overlap on a loaded machine otherwise.
+	 */
+	for (unsigned i = 0; i < STRESS_ROUNDS ||
+			    (ncpus > 1 &&
+			     __atomic_load_n(&hits, __ATOMIC_RELAXED) < MIN_HITS);
+	     i++) {
 		stress_mutate(&rng);
 		stress_dispatch(&rng, &sum);
 	}

@@ -22,7 +22,7 @@
 #define MUTATORS 2
 #define MUTATIONS 40000
 #define BATCH 256
-#define MIN_BATCHES 400
+#define MIN_HITS 100000
 
 void tap_putc(char c)
 {
@@ -170,7 +170,7 @@ static void test_sync_waits(void)
 /* ---- the shared stress --------------------------------------------------- */
 
 static unsigned mutators_left = MUTATORS;	/* atomic */
-static unsigned long dispatch_batches;		/* atomic */
+static unsigned long dispatch_hits;		/* atomic: calls made so far */
 static unsigned long handled[DISPATCHERS];
 
 static void *dispatcher(void *p)
@@ -180,9 +180,11 @@ static void *dispatcher(void *p)
 	unsigned long n = 0;
 
 	while (__atomic_load_n(&mutators_left, __ATOMIC_ACQUIRE)) {
+		unsigned long before = n;
+
 		for (int i = 0; i < BATCH; i++)
 			stress_dispatch(&rng, &n);
-		__atomic_fetch_add(&dispatch_batches, 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&dispatch_hits, n - before, __ATOMIC_RELAXED);
 	}
 	handled[me] = n;
 	return NULL;
@@ -192,10 +194,13 @@ static void *mutator(void *p)
 {
 	uint32_t rng = 0xabcdefu + (uint32_t)(intptr_t)p;
 
-	/* Also until the dispatchers, however scheduled, did their share. */
+	/*
+	 * And until the dispatchers called enough handlers: on a loaded
+	 * machine they may otherwise run only while the table is empty.
+	 */
 	for (unsigned i = 0; i < MUTATIONS ||
-			    __atomic_load_n(&dispatch_batches,
-					    __ATOMIC_RELAXED) < MIN_BATCHES;
+			    __atomic_load_n(&dispatch_hits, __ATOMIC_RELAXED) <
+				    MIN_HITS;
 	     i++)
 		stress_mutate(&rng);
 	__atomic_fetch_sub(&mutators_left, 1, __ATOMIC_RELEASE);
