@@ -80,8 +80,9 @@ install:
 
 # ---- test and demo kernels (arch/<arch>/ + tests/) ----------------------
 
-KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c
-DEMO_SRCS := tests/demo.c tests/tap.c
+KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c \
+	tests/bad_trap.c
+DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
 	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(ARCH_CFLAGS) \
 	$(KERNEL_ARCH_CFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)

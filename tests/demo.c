@@ -159,19 +159,3 @@ void kernel_main(void)
 	say("done: every CPU's timer dispatched through the table", 0, false);
 	arch_exit(0);
 }
-
-void kernel_bad_trap(const char *what, uintptr_t cause, uintptr_t pc,
-		     uintptr_t addr)
-{
-	arch_irq_disable();
-	tap_puts("unexpected trap: ");
-	tap_puts(what);
-	tap_puts(" cause ");
-	tap_puthex(cause);
-	tap_puts(" pc ");
-	tap_puthex(pc);
-	tap_puts(" addr ");
-	tap_puthex(addr);
-	tap_putc('\n');
-	arch_exit(3);
-}

@@ -28,7 +28,6 @@ HTBL_DEFINE(irq_table, NR_IRQS);
 
 static unsigned long unhandled[MAX_CPUS]; /* atomic: no handler, per CPU */
 static unsigned long bad_tick;	/* atomic: a tick ran with a dead arg */
-static unsigned trapped;	/* atomic: a CPU is reporting a bad trap */
 
 void tap_putc(char c)
 {
@@ -199,25 +198,4 @@ void kernel_main(void)
 	test_timer();
 	test_smp();
 	arch_exit(tap_done() ? 1 : 0);
-}
-
-void kernel_bad_trap(const char *what, uintptr_t cause, uintptr_t pc,
-		     uintptr_t addr)
-{
-	arch_irq_disable();
-	/* One CPU reports; any other that traps meanwhile waits for the exit. */
-	while (__atomic_exchange_n(&trapped, 1, __ATOMIC_ACQUIRE))
-		;
-	tap_puts("# unexpected trap: ");
-	tap_puts(what);
-	tap_puts(" cause ");
-	tap_puthex(cause);
-	tap_puts(" pc ");
-	tap_puthex(pc);
-	tap_puts(" addr ");
-	tap_puthex(addr);
-	tap_putc('\n');
-	tap_check(false, "no unexpected trap");
-	tap_done();
-	arch_exit(3);
 }

@@ -1,13 +1,20 @@
 /*
- * semihosting.c: leave QEMU through Arm semihosting (QEMU's -semihosting).
- * In Arm state the call is "svc 0x123456", r0 = operation, r1 = argument
- * block; QEMU handles it before it would trap. SYS_EXIT_EXTENDED with
- * ADP_Stopped_ApplicationExit makes QEMU exit with the given status.
+ * semihosting.c: leave QEMU through Arm semihosting (QEMU's -semihosting),
+ * for both ARCH=arm and ARCH=armv7m. The call is r0 = operation, r1 =
+ * argument block, then "svc 0x123456" in A-profile Arm state or "bkpt 0xab"
+ * on M-profile; QEMU handles it before it would trap. SYS_EXIT_EXTENDED
+ * with ADP_Stopped_ApplicationExit makes QEMU exit with the given status.
  */
 #include "arch.h"
 
 #define SYS_EXIT_EXTENDED		0x20
 #define ADP_STOPPED_APPLICATION_EXIT	0x20026
+
+#if __ARM_ARCH_PROFILE == 'M'
+#define SEMIHOSTING_TRAP "bkpt 0xab"
+#else
+#define SEMIHOSTING_TRAP "svc 0x123456"
+#endif
 
 static int exiting;	/* atomic: set by the first arch_exit */
 
@@ -16,7 +23,7 @@ static void semihost(uint32_t op, const void *arg)
 	register uint32_t r0 __asm__("r0") = op;
 	register const void *r1 __asm__("r1") = arg;
 
-	__asm__ volatile("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");
+	__asm__ volatile(SEMIHOSTING_TRAP : "+r"(r0) : "r"(r1) : "memory");
 }
 
 void arch_exit(int status)
@@ -26,8 +33,8 @@ void arch_exit(int status)
 	uint32_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
 
 	/*
-	 * Without -semihosting the svc traps, and the trap report calls us
-	 * again: hang instead, so that the caller's timeout ends the run. A
+	 * Without -semihosting the call traps (SVC, or HardFault for the
+	 * bkpt), and the trap report calls us again: hang instead, so that the caller's timeout ends the run. A
 	 * second CPU failing at the same time hangs too while the first exits.
 	 * Relaxed: the flag publishes nothing else.
 	 */
