@@ -216,7 +216,9 @@ bench: $(HB)/bench
 
 # Debian packages that check needs.
 DEPS := gcc g++ make libasan8 libubsan1 libtsan2 \
-	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi
+	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi \
+	qemu-system-x86 qemu-system-misc qemu-system-arm \
+	clang-14 libclang-rt-14-dev cppcheck clang-tidy-14 spin
 
 deps:
 	$(Q)DEPS="$(DEPS)" sh tests/deps.sh

@@ -15,8 +15,9 @@
  *
  *   (1) two syncs of one slot: one removes the handler and waits, the other
  *       finds the slot empty and returns NULL at once.
- *   (2) except from inside a call of the handler being removed (on the same
- *       CPU, directly or from an interrupt nested in it): that waits forever.
+ *   (2) except from inside a handler call of the same slot, directly or
+ *       from an interrupt nested in it on the same CPU: that may wait for
+ *       itself forever. Nor may two handlers sync each other's slots.
  *
  * Every call is lock-free. htbl_handle() never waits for anything another
  * context holds, so it may run in an interrupt that arrived while the same
@@ -139,11 +140,14 @@ htbl_handler_fn htbl_unregister(struct htbl *t, size_t idx, void **arg_out);
  *
  * Ordering: full barrier, and acquire of every removed call's completion:
  * what the handler wrote is visible to the caller on return.
- * Concurrency: any other call, except from inside a call of the handler it
- * removes (directly, or from an interrupt nested in that call on the same
- * CPU): that waits for itself and never returns. It waits only for its own
- * slot: other slots keep registering and dispatching meanwhile. It spins;
- * call it where spinning for the length of a handler call is acceptable.
+ * Concurrency: any other call, except from inside a handler call of the
+ * same slot (directly, or from an interrupt nested in that call on the same
+ * CPU): that may wait for itself and never return. The slot's own handler
+ * may remove itself with htbl_unregister instead. Two handlers that sync
+ * each other's slots deadlock, as with any waiting teardown. It waits only
+ * for its own slot: other slots keep registering and dispatching meanwhile.
+ * It spins; call it where spinning for the length of a handler call is
+ * acceptable.
  * Returns: as htbl_unregister.
  */
 htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
