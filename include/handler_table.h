@@ -25,8 +25,11 @@
  * interrupt cuts in half makes the slot look empty, never torn: a handler is
  * only ever called with the arg it was registered with.
  *
- * Every result is linearizable: each call takes effect at one instant
- * between its start and its return, in one order that all CPUs agree on.
+ * Every result is linearizable (each call takes effect at one instant
+ * between its start and its return, in one order all CPUs agree on), with
+ * one exception that interrupt safety forces: a register that loses to
+ * another register still half-way returns false at once, while until the
+ * winner returns other calls may still find the slot empty.
  */
 #ifndef HANDLER_TABLE_H
 #define HANDLER_TABLE_H

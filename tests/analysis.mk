@@ -88,7 +88,7 @@ coverage: $(addprefix $(COV)/,$(COV_PROGS))
 # Host C files, the freestanding kernels, and the C++ header test.
 TIDY_HOST := $(HTBL_SRC) tests/api_cases.c tests/tap.c tests/unit_main.c \
 	tests/stress.c tests/stress_core.c tests/bench.c tests/fuzz_ops.c \
-	tests/coverage_cases.c
+	tests/coverage_cases.c tests/mutant_killers.c
 TIDY_KERNEL := tests/kernel.c tests/demo.c
 TIDY := $(CLANG_TIDY) --quiet --warnings-as-errors='*'
 
