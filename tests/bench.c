@@ -24,6 +24,8 @@
 
 #define REPS 9
 #define ITERS 2000000ul
+/* Longer for threads, so that their start-up skew is noise. */
+#define THREAD_ITERS (8 * ITERS)
 #define SLOTS 64
 #define MAX_THREADS 2
 #define LINE 64
@@ -92,36 +94,37 @@ static const char *const op_name[NR_OPS] = {
 	"htbl_register + htbl_unregister_sync",
 };
 
-/* Run ITERS operations of kind op on slot idx; the caller times it. */
-static void __attribute__((noinline)) run(enum op op, size_t idx)
+/* Run n operations of kind op on slot idx; the caller times it. */
+static void __attribute__((noinline)) run(enum op op, size_t idx,
+					  unsigned long n)
 {
 	void *arg = &ticks;
 
 	switch (op) {
 	case OP_FLOOR:
-		for (unsigned long i = 0; i < ITERS; i++)
+		for (unsigned long i = 0; i < n; i++)
 			plain_fn[idx](plain_arg[idx]);
 		break;
 	case OP_FLOOR_RMW:
-		for (unsigned long i = 0; i < ITERS; i++) {
+		for (unsigned long i = 0; i < n; i++) {
 			__atomic_fetch_add(&private_rmw, 1, __ATOMIC_SEQ_CST);
 			plain_fn[idx](plain_arg[idx]);
 		}
 		break;
 	case OP_HANDLE:
 	case OP_HANDLE_EMPTY:
-		for (unsigned long i = 0; i < ITERS; i++)
+		for (unsigned long i = 0; i < n; i++)
 			htbl_handle(&table, idx);
 		break;
 	case OP_SPINLOCK:
-		for (unsigned long i = 0; i < ITERS; i++) {
+		for (unsigned long i = 0; i < n; i++) {
 			spin_lock();
 			plain_fn[idx](plain_arg[idx]);
 			__atomic_store_n(&spin, 0, __ATOMIC_RELEASE);
 		}
 		break;
 	case OP_PER_SLOT:
-		for (unsigned long i = 0; i < ITERS; i++) {
+		for (unsigned long i = 0; i < n; i++) {
 			unsigned long *c = &per_slot[idx].inflight;
 
 			__atomic_fetch_add(c, 1, __ATOMIC_SEQ_CST);
@@ -130,7 +133,7 @@ static void __attribute__((noinline)) run(enum op op, size_t idx)
 		}
 		break;
 	case OP_PER_CPU:
-		for (unsigned long i = 0; i < ITERS; i++) {
+		for (unsigned long i = 0; i < n; i++) {
 			unsigned long *c = &per_cpu[cpu].count[idx];
 
 			__atomic_fetch_add(c, 1, __ATOMIC_SEQ_CST);
@@ -139,13 +142,13 @@ static void __attribute__((noinline)) run(enum op op, size_t idx)
 		}
 		break;
 	case OP_REG_UNREG:
-		for (unsigned long i = 0; i < ITERS; i++) {
+		for (unsigned long i = 0; i < n; i++) {
 			htbl_register(&table, idx, work, arg);
 			htbl_unregister(&table, idx, NULL);
 		}
 		break;
 	case OP_UNREG_SYNC:
-		for (unsigned long i = 0; i < ITERS; i++) {
+		for (unsigned long i = 0; i < n; i++) {
 			htbl_register(&table, idx, work, arg);
 			htbl_unregister_sync(&table, idx, NULL);
 		}
@@ -184,7 +187,7 @@ static double single(enum op op)
 	for (int r = 0; r < REPS; r++) {
 		double t0 = now();
 
-		run(op, op == OP_HANDLE_EMPTY ? 1 : 0);
+		run(op, op == OP_HANDLE_EMPTY ? 1 : 0, ITERS);
 		t[r] = (now() - t0) * 1e9 / ITERS;
 	}
 	return median(t, REPS);
@@ -203,37 +206,42 @@ static void *thread_main(void *p)
 
 	cpu = j->cpu;
 	pthread_barrier_wait(j->start);
-	run(j->op, j->idx);
+	run(j->op, j->idx, THREAD_ITERS);
 	return NULL;
 }
 
-/* Aggregate throughput of two threads as a multiple of one thread's. */
+/* Wall time of nthreads threads, each running THREAD_ITERS operations. */
+static double threads_time(enum op op, bool same_idx, unsigned nthreads)
+{
+	pthread_barrier_t start;
+	struct job jobs[MAX_THREADS];
+	pthread_t th[MAX_THREADS];
+	double t0;
+
+	pthread_barrier_init(&start, NULL, nthreads + 1);
+	for (unsigned i = 0; i < nthreads; i++) {
+		jobs[i] = (struct job){ op, same_idx ? 0 : 2 + i, i, &start };
+		pthread_create(&th[i], NULL, thread_main, &jobs[i]);
+	}
+	pthread_barrier_wait(&start);
+	t0 = now();
+	for (unsigned i = 0; i < nthreads; i++)
+		pthread_join(th[i], NULL);
+	pthread_barrier_destroy(&start);
+	return now() - t0;
+}
+
+/*
+ * Aggregate throughput of two threads as a multiple of one thread's, both
+ * measured the same way, through threads started at a barrier.
+ */
 static double scaling(enum op op, bool same_idx)
 {
 	double t[REPS];
 
-	for (int r = 0; r < REPS; r++) {
-		pthread_barrier_t start;
-		struct job jobs[2];
-		pthread_t th[2];
-		double one, t0;
-
-		t0 = now();
-		run(op, 0);
-		one = now() - t0;
-		pthread_barrier_init(&start, NULL, 3);
-		for (unsigned i = 0; i < 2; i++) {
-			jobs[i] = (struct job){ op, same_idx ? 0 : 2 + i, i,
-						&start };
-			pthread_create(&th[i], NULL, thread_main, &jobs[i]);
-		}
-		pthread_barrier_wait(&start);
-		t0 = now();
-		for (unsigned i = 0; i < 2; i++)
-			pthread_join(th[i], NULL);
-		t[r] = 2 * one / (now() - t0);
-		pthread_barrier_destroy(&start);
-	}
+	for (int r = 0; r < REPS; r++)
+		t[r] = 2 * threads_time(op, same_idx, 1) /
+		       threads_time(op, same_idx, 2);
 	return median(t, REPS);
 }
 
@@ -258,7 +266,7 @@ int main(void)
 	static const enum op two_threads[] = { OP_FLOOR,    OP_HANDLE,
 					       OP_SPINLOCK, OP_PER_SLOT,
 					       OP_PER_CPU };
-	double base;
+	double base, ns_of[NR_OPS];
 
 	for (size_t i = 0; i < SLOTS; i++)
 		plain_fn[i] = work;
@@ -280,7 +288,7 @@ int main(void)
 			for (int r = 0; r < REPS; r++) {
 				double t0 = now();
 
-				run(op, 4);
+				run(op, 4, ITERS);
 				t[r] = (now() - t0) * 1e9 / ITERS;
 			}
 			ns = median(t, REPS);
@@ -288,7 +296,10 @@ int main(void)
 			ns = single(op);
 		}
 		printf("%-40s %9.2f %9.2f\n", op_name[op], ns, ns / base);
+		ns_of[op] = ns;
 	}
+	printf("%-40s %19.2f\n", "htbl_handle / (floor + 1 RMW)",
+	       ns_of[OP_HANDLE] / ns_of[OP_FLOOR_RMW]);
 
 	printf("\n%-40s %9s %9s\n", "two threads: throughput vs one thread",
 	       "same idx", "diff idx");
