@@ -7,5 +7,5 @@ ARCH_CFLAGS := -mcpu=cortex-a15 -marm -mfloat-abi=soft -fno-stack-protector
 # starts at 0x40000000 (VIRT_MEM in hw/arm/virt.c); QEMU jumps to _start.
 ARCH_SRCS := arch/arm/entry.S arch/arm/cpu.c arch/arm/pl011.c \
 	arch/arm/gicv2.c arch/arm/generic_timer.c arch/arm/psci.c \
-	arch/arm/semihosting.c
+	arch/arm/semihosting.c arch/arm/irq_mask.c
 KERNEL_LDFLAGS := -Wl,--defsym=LOAD_ADDR=0x40010000
