@@ -85,7 +85,7 @@ KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c 
 DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
 	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(ARCH_CFLAGS) \
-	$(KERNEL_ARCH_CFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
+	-DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
 # One RWX image by design (linker.ld): no segment permissions to warn about.
 KERNEL_LINK := -nostdlib -static -no-pie -T linker.ld \
 	-Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)
@@ -94,17 +94,17 @@ ifneq ($(words $(sort $(basename $(ARCH_SRCS)))),$(words $(ARCH_SRCS)))
 $(error ARCH_SRCS names two files that differ only by extension: one .o)
 endif
 
-$(B)/tests/%.o: tests/%.c
+$(B)/tests/%.o: tests/%.c arch/$(ARCH)/arch.mk
 	@mkdir -p $(@D)
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/arch/%.o: arch/%.c
+$(B)/arch/%.o: arch/%.c arch/$(ARCH)/arch.mk
 	@mkdir -p $(@D)
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/arch/%.o: arch/%.S
+$(B)/arch/%.o: arch/%.S arch/$(ARCH)/arch.mk
 	@mkdir -p $(@D)
 	@echo "  AS [$(ARCH)] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@

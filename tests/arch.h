@@ -39,6 +39,14 @@ void arch_wait_irq(void);
  * CPUs run, the boot CPU included: 1 on a single-CPU machine.
  */
 unsigned arch_start_cpus(void (*entry)(unsigned cpu));
+/*
+ * The event number of the inter-processor (software-generated) interrupt,
+ * the same on every CPU, below 240. The arch's interrupt entry calls
+ * kernel_irq(arch_ipi_irq()) for it and acknowledges it, handled or not.
+ */
+size_t arch_ipi_irq(void);
+/* Raise that interrupt on CPU cpu (which may be this CPU). */
+void arch_ipi_send(unsigned cpu);
 
 /* ---- provided by the kernel (tests/kernel.c, tests/demo.c) ----------- */
 

@@ -137,6 +137,33 @@ static void secondary(unsigned cpu)
 		arch_wait_irq();
 }
 
+/* IPIs to every CPU, itself included: handled, then unhandled once removed. */
+static void test_ipi(unsigned ncpus)
+{
+	static struct ticker ipi = { TICKER_LIVE, { 0 } };
+	size_t irq = arch_ipi_irq();
+	unsigned long u0[MAX_CPUS];
+	bool idle = true;
+
+	tap_check(htbl_register(&irq_table, irq, tick, &ipi),
+		  "ipi: register a handler for the inter-processor interrupt");
+	for (unsigned c = 0; c < ncpus; c++) {
+		arch_ipi_send(c);
+		wait_ticks(&ipi, c, 1);
+	}
+	tap_check(load(&bad_tick) == 0,
+		  "ipi: an IPI to every CPU dispatched through the one slot");
+	tap_check(htbl_unregister_sync(&irq_table, irq, NULL) == tick,
+		  "ipi: unregister_sync");
+	for (unsigned c = 0; c < ncpus; c++) {
+		u0[c] = load(&unhandled[c]);
+		arch_ipi_send(c);
+		wait_for(&unhandled[c], u0[c] + 1);
+		idle &= ticks_on(&ipi, c) == 1;
+	}
+	tap_check(idle, "ipi: once unregistered, IPIs are unhandled");
+}
+
 /* Sync the timer while every CPU takes ticks through it, then poison. */
 static void test_timer_sync_smp(unsigned ncpus)
 {
@@ -188,6 +215,8 @@ static void test_smp(void)
 	}
 	stress_report(sum, ncpus > 1 ? "stress: CPU 0 mutates, others dispatch"
 				     : "stress: one CPU, no dispatchers");
+	/* While the timer is still handled: unhandled counts only IPIs. */
+	test_ipi(ncpus);
 	test_timer_sync_smp(ncpus);
 }
 

@@ -45,7 +45,8 @@ extern char secondary_start[];
 void psci_secondary(unsigned cpu);
 /* gicv2.c */
 void gicv2_init_cpu(void);
-void gicv2_enable_ppi(unsigned intid);
+void gicv2_enable_private(unsigned intid);
+void gicv2_enable_ipi(void);
 void gicv2_irq(void);
 /* generic_timer.c */
 void generic_timer_rearm(void);

@@ -29,7 +29,8 @@ void generic_timer_rearm(void)
 void arch_timer_init(void)
 {
 	gicv2_init_cpu();
-	gicv2_enable_ppi(VIRT_TIMER_INTID);
+	gicv2_enable_private(VIRT_TIMER_INTID);
+	gicv2_enable_ipi();
 	generic_timer_rearm();
 	write_sysreg(cntv_ctl_el0, CNTV_CTL_ENABLE);
 	isb();

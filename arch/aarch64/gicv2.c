@@ -12,6 +12,9 @@
 #define GICD_CTLR 0x000
 #define GICD_ISENABLER(n) (0x100 + 4 * (n))
 #define GICD_IPRIORITYR(n) (0x400 + (n)) /* byte n: INTID n */
+#define GICD_SGIR 0xf00
+#define GICD_SGIR_TARGETLISTFILTER_LIST (0u << 24) /* only CPUTargetList */
+#define GICD_SGIR_CPUTARGETLIST(cpu) (1u << (16 + (cpu)))
 #define GICD_CTLR_ENABLE 1u
 
 #define GICC_BASE 0x08010000UL
@@ -27,6 +30,12 @@
 #define GIC_PRIO 0xa0
 #define GIC_PMR_ALL 0xf0
 
+/*
+ * The IPI is SGI 1: SGIs (INTID 0 to 15) exist on every CPU interface and
+ * only software raises them, so no device can share the number.
+ */
+#define IPI_INTID 1
+
 /* Before this CPU unmasks interrupts; CPU 0 first (arch_timer_init). */
 void gicv2_init_cpu(void)
 {
@@ -36,18 +45,48 @@ void gicv2_init_cpu(void)
 	mmio_write32(GICC_BASE + GICC_CTLR, GICC_CTLR_ENABLE);
 }
 
-/* PPIs (INTID 16 to 31) have banked registers: this sets this CPU's. */
-void gicv2_enable_ppi(unsigned intid)
+/*
+ * SGIs and PPIs (INTID 0 to 31) have banked registers: this sets this
+ * CPU's. Whether an SGI's enable bit can be changed is implementation
+ * defined (QEMU's SGIs are always enabled); setting it states the intent.
+ */
+void gicv2_enable_private(unsigned intid)
 {
 	mmio_write8(GICD_BASE + GICD_IPRIORITYR(intid), GIC_PRIO);
 	mmio_write32(GICD_BASE + GICD_ISENABLER(intid / 32),
 		     1u << (intid % 32));
 }
 
+size_t arch_ipi_irq(void)
+{
+	return IPI_INTID;
+}
+
+/* Called from arch_timer_init on each CPU, before it unmasks interrupts. */
+void gicv2_enable_ipi(void)
+{
+	gicv2_enable_private(IPI_INTID);
+}
+
+/*
+ * TargetListFilter 0: the SGI goes to the CPU interfaces set in
+ * CPUTargetList, bit n for interface n, which on virt is CPU n (MPIDR
+ * Aff0, arch_cpu_id()); the sender itself may be among them.
+ */
+void arch_ipi_send(unsigned cpu)
+{
+	/* The sender's earlier stores are visible before the target runs. */
+	__asm__ volatile("dsb ishst" ::: "memory");
+	mmio_write32(GICD_BASE + GICD_SGIR, GICD_SGIR_TARGETLISTFILTER_LIST |
+					     GICD_SGIR_CPUTARGETLIST(cpu) |
+					     IPI_INTID);
+}
+
 /* From vectors.S, interrupts masked: claim, dispatch, end. */
 void gicv2_irq(void)
 {
 	uint32_t iar = mmio_read32(GICC_BASE + GICC_IAR);
+	/* For an SGI, bits 12:10 hold the source CPU: dispatch by INTID. */
 	unsigned intid = iar & GICC_IAR_INTID;
 
 	/* Nothing pending any more (another CPU took it, or it went away). */
@@ -60,5 +99,6 @@ void gicv2_irq(void)
 	 */
 	if (intid == arch_timer_irq())
 		generic_timer_rearm();
+	/* The whole IAR: an SGI's end must name its source CPU too. */
 	mmio_write32(GICC_BASE + GICC_EOIR, iar);
 }

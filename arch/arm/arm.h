@@ -29,6 +29,8 @@ extern void (*arm_secondary_entry)(unsigned cpu);
 
 /* gicv2.c: enable interrupt intid on this CPU's GIC interface. */
 void gicv2_init_cpu(unsigned intid);
+/* gicv2.c: enable the IPI (SGI) on this CPU's GIC interface. */
+void gicv2_init_ipi(void);
 /* gicv2.c: called by the IRQ entry in entry.S. */
 void gicv2_handle_irq(void);
 /* generic_timer.c: acknowledge this tick and arm the next one. */

@@ -25,6 +25,7 @@ void generic_timer_rearm(void)
 void arch_timer_init(void)
 {
 	gicv2_init_cpu(TIMER_INTID);
+	gicv2_init_ipi();
 	generic_timer_rearm();
 	/* IMASK clear: the timer's output reaches the GIC. */
 	CP15_WRITE(CNTV_CTL, CNTV_CTL_ENABLE);

@@ -8,8 +8,16 @@
 	.syntax unified
 	.thumb
 
-/* AN385 has 32 external interrupts, exceptions 16 to 47; none is used. */
+#include "v7m.h"
+
+/*
+ * AN385 has 32 external interrupts, exceptions 16 to 47; the only one
+ * used is NVIC_IPI_LINE, which software pends as the IPI (nvic.c).
+ */
 #define NR_EXT_IRQS	32
+#if NVIC_IPI_LINE >= NR_EXT_IRQS
+#error "the IPI line has no slot in the vector table"
+#endif
 
 	.section .text.boot, "ax"
 	.globl	_start
@@ -29,7 +37,11 @@ _start:
 	.word	bad_exception		/* 13: reserved */
 	.word	bad_exception		/* 14: PendSV */
 	.word	systick_handler		/* 15: SysTick */
-	.rept	NR_EXT_IRQS
+	.rept	NVIC_IPI_LINE
+	.word	bad_exception
+	.endr
+	.word	nvic_ipi_handler	/* 16 + NVIC_IPI_LINE: the IPI */
+	.rept	NR_EXT_IRQS - NVIC_IPI_LINE - 1
 	.word	bad_exception
 	.endr
 

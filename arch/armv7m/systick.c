@@ -28,6 +28,7 @@ void arch_timer_init(void)
 	SYST_RVR = CORE_HZ / TICKS_PER_SECOND - 1;
 	SYST_CVR = 0;	/* any write clears it: the first period is whole */
 	SYST_CSR = CSR_ENABLE | CSR_TICKINT | CSR_CLKSOURCE;
+	nvic_init_ipi();
 }
 
 /*

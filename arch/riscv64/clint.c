@@ -3,7 +3,9 @@
  * (VIRT_CLINT in hw/riscv/virt.c; register layout in hw/intc/riscv_aclint.c):
  * a software interrupt bit (msip) and a timer compare (mtimecmp) per hart,
  * and one mtime counting at 10 MHz (RISCV_ACLINT_DEFAULT_TIMEBASE_FREQ).
- * mip.MTIP is raised while mtime >= this hart's mtimecmp.
+ * mip.MTIP is raised while mtime >= this hart's mtimecmp; mip.MSIP while
+ * bit 0 of this hart's msip is set, which is how one hart interrupts
+ * another (or itself): the kernel's inter-processor interrupt.
  */
 #include "arch.h"
 #include "riscv.h"
@@ -35,15 +37,35 @@ void clint_timer_rearm(void)
 		     clint_mtime() + CLINT_MTIME_HZ / TICK_HZ);
 }
 
-/* The compare first: mtimecmp's reset value may already lie in the past. */
+/*
+ * The compare first: mtimecmp's reset value may already lie in the past.
+ * MSIE for the IPI: hart_park (smp.c) left this hart's msip clear.
+ */
 void arch_timer_init(void)
 {
 	clint_timer_rearm();
-	csr_set(mie, MIE_MTIE);
+	csr_set(mie, MIE_MTIE | MIE_MSIE);
 }
 
+/* The machine software interrupt: mcause code 3 on every hart. */
+size_t arch_ipi_irq(void)
+{
+	return IRQ_M_SOFT;
+}
+
+/* On this board CPU n is hart n (smp.c). */
+void arch_ipi_send(unsigned cpu)
+{
+	clint_ipi_send(cpu);
+}
+
+/*
+ * The fence: memory the sender wrote before the IPI is visible to the
+ * receiving hart's handler (the msip write is device output).
+ */
 void clint_ipi_send(unsigned hart)
 {
+	__asm__ volatile("fence rw, o" ::: "memory");
 	mmio_write32(CLINT_MSIP(hart), 1);
 }
 

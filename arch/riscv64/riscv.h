@@ -30,6 +30,7 @@
 #define IRQ_M_TIMER 7
 #define MIE_MSIE (1ul << IRQ_M_SOFT)
 #define MIE_MTIE (1ul << IRQ_M_TIMER)
+#define MIP_MSIP (1ul << IRQ_M_SOFT)
 #define MCAUSE_INTERRUPT (1ul << 63)
 
 static inline void mmio_write32(uintptr_t addr, uint32_t v)

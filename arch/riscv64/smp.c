@@ -35,7 +35,14 @@ void hart_park(unsigned hart)
 	 */
 	while (__atomic_load_n(&hart_state[hart], __ATOMIC_ACQUIRE) != HART_GO)
 		arch_wait_irq();
-	/* If the ring lands after this, MSIE is off: it stays harmless. */
+	/*
+	 * HART_GO can be seen (a spurious wfi return) before hart 0's ring
+	 * lands: wait for the ring itself, so that clearing msip here is
+	 * after it. A ring left set would come back as a spurious IPI once
+	 * arch_timer_init enables MSIE.
+	 */
+	while (!(csr_read(mip) & MIP_MSIP))
+		arch_wait_irq();
 	clint_ipi_clear(hart);
 	csr_write(mie, 0);
 	entry = secondary_entry;

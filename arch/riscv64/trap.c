@@ -1,8 +1,8 @@
 /*
  * trap.c: what trap_entry.S hands over, sorted by mcause (RISC-V privileged
- * spec, "Machine Cause Register"). The machine timer interrupt goes to the
- * kernel under its own cause code; every other trap is one the kernel does
- * not expect.
+ * spec, "Machine Cause Register"). The machine timer and software interrupts
+ * go to the kernel under their own cause codes; every other trap is one the
+ * kernel does not expect.
  */
 #include "arch.h"
 #include "riscv.h"
@@ -38,6 +38,16 @@ void trap_handler(uint64_t mcause, uint64_t mepc, uint64_t mtval)
 		kernel_irq(IRQ_M_TIMER);
 		/* Always: the line stays up until mtimecmp moves past mtime. */
 		clint_timer_rearm();
+		return;
+	}
+	if (mcause == (MCAUSE_INTERRUPT | IRQ_M_SOFT)) {
+		/*
+		 * Always, and before the handler: msip stays set until
+		 * written 0, and an IPI sent while the handler runs raises
+		 * it again rather than being lost.
+		 */
+		clint_ipi_clear(arch_cpu_id());
+		kernel_irq(IRQ_M_SOFT);
 		return;
 	}
 	if (mcause & MCAUSE_INTERRUPT)

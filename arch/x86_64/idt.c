@@ -26,6 +26,7 @@ struct exception_frame {
 
 extern const uintptr_t exception_stubs[32];
 void irq_timer(void);
+void irq_ipi(void);
 void irq_spurious(void);
 void x86_exception(const struct exception_frame *f)
 	__attribute__((noreturn));
@@ -76,6 +77,7 @@ void idt_init(void)
 	for (unsigned v = 0; v < 32; v++)
 		set_gate(v, exception_stubs[v]);
 	set_gate(VEC_TIMER, (uintptr_t)irq_timer);
+	set_gate(VEC_IPI, (uintptr_t)irq_ipi);
 	set_gate(VEC_SPURIOUS, (uintptr_t)irq_spurious);
 	idt_load();
 }

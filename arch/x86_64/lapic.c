@@ -1,7 +1,8 @@
 /*
  * lapic.c: each CPU's local APIC (Intel SDM vol. 3A, chapter 10), at its
  * reset base 0xfee00000 (IA32_APIC_BASE, left alone by SeaBIOS): the
- * periodic timer, end of interrupt, and the INIT/SIPI that start an AP.
+ * periodic timer, end of interrupt, the fixed IPIs between CPUs, and the
+ * INIT/SIPI that start an AP.
  * QEMU's LAPIC timer counts one per nanosecond before the divider
  * (hw/intc/apic.c counts the virtual clock in ns).
  */
@@ -21,6 +22,7 @@
 #define TIMER_DCR 0x3e0		/* divide configuration */
 
 #define SVR_ENABLE 0x100
+#define ICR_FIXED 0x00000000	/* delivery mode 000: the vector given */
 #define ICR_INIT 0x00000500
 #define ICR_STARTUP 0x00000600
 #define ICR_ASSERT 0x00004000
@@ -32,6 +34,8 @@
 
 /* CPU number by APIC ID; an ID never mapped (the boot CPU's) reads 0. */
 static uint8_t cpu_by_apic_id[256];
+/* And back, for IPIs: the ICR's destination field takes the APIC ID. */
+static uint8_t apic_id_by_cpu[MAX_CPUS];
 
 static uint32_t lapic_read(unsigned reg)
 {
@@ -56,6 +60,7 @@ unsigned arch_cpu_id(void)
 void lapic_map_cpu(unsigned apic_id, unsigned cpu)
 {
 	cpu_by_apic_id[apic_id] = cpu;
+	apic_id_by_cpu[cpu] = apic_id;
 }
 
 size_t arch_timer_irq(void)
@@ -63,9 +68,20 @@ size_t arch_timer_irq(void)
 	return VEC_TIMER;
 }
 
-/* After INIT an AP's LAPIC is software-disabled: enable it here too. */
+size_t arch_ipi_irq(void)
+{
+	return VEC_IPI;
+}
+
+/*
+ * After INIT an AP's LAPIC is software-disabled: enable it here too; that
+ * also lets it accept fixed IPIs, which need no LVT entry. The boot CPU,
+ * first here, is the one CPU lapic_map_cpu never sees.
+ */
 void arch_timer_init(void)
 {
+	if (arch_cpu_id() == 0)
+		apic_id_by_cpu[0] = lapic_id();
 	lapic_write(SVR, SVR_ENABLE | VEC_SPURIOUS);
 	lapic_write(TPR, 0);
 	lapic_write(TIMER_DCR, DCR_DIV16);
@@ -81,12 +97,38 @@ void lapic_timer_interrupt(void)
 	lapic_write(EOI, 0);
 }
 
+/* Writing ICR_LOW sends; wait until the LAPIC accepted it. */
 static void send_ipi(unsigned apic_id, uint32_t cmd)
 {
 	lapic_write(ICR_HIGH, apic_id << 24);
 	lapic_write(ICR_LOW, cmd);
 	while (lapic_read(ICR_LOW) & ICR_PENDING)
 		cpu_relax();
+}
+
+/*
+ * Physical destination mode, edge triggered; to this CPU's own APIC ID it
+ * comes back to this LAPIC like any other. Interrupts are off around the
+ * ICR_HIGH then ICR_LOW pair, so that a handler sending its own IPI cannot
+ * retarget ours in between.
+ */
+void arch_ipi_send(unsigned cpu)
+{
+	uint64_t rflags;
+
+	__asm__ volatile("pushfq; popq %0; cli" : "=r"(rflags) : : "memory");
+	send_ipi(apic_id_by_cpu[cpu], ICR_FIXED | ICR_ASSERT | VEC_IPI);
+	__asm__ volatile("pushq %0; popfq" : : "r"(rflags) : "memory", "cc");
+}
+
+/*
+ * From vectors.S. EOI even when no handler ran: until then its ISR bit
+ * blocks every later IPI, and the timer too, of lower priority.
+ */
+void lapic_ipi_interrupt(void)
+{
+	kernel_irq(VEC_IPI);
+	lapic_write(EOI, 0);
 }
 
 /*

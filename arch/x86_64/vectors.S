@@ -36,13 +36,14 @@ exception_common:
 	ud2			/* not reached: x86_exception exits */
 
 	/*
-	 * The LAPIC timer can hit anywhere: save what the C ABI lets a callee
-	 * clobber. The CPU aligned RSP to 16 before its 5-word frame, so the
-	 * 9 pushes leave it aligned for the call.
+	 * A LAPIC interrupt can hit anywhere: save what the C ABI lets a
+	 * callee clobber. The CPU aligned RSP to 16 before its 5-word frame,
+	 * so the 9 pushes leave it aligned for the call.
 	 */
+	.macro lapic_irq name, handler
 	.balign 16
-	.globl irq_timer
-irq_timer:
+	.globl \name
+\name:
 	push %rax
 	push %rcx
 	push %rdx
@@ -53,7 +54,7 @@ irq_timer:
 	push %r10
 	push %r11
 	cld
-	call lapic_timer_interrupt
+	call \handler
 	pop %r11
 	pop %r10
 	pop %r9
@@ -64,6 +65,10 @@ irq_timer:
 	pop %rcx
 	pop %rax
 	iretq
+	.endm
+
+	lapic_irq irq_timer, lapic_timer_interrupt
+	lapic_irq irq_ipi, lapic_ipi_interrupt
 
 	/* The LAPIC's spurious vector: it sets no ISR bit, so no EOI. */
 	.balign 16

@@ -7,6 +7,7 @@
 
 /* IDT vectors: 0..31 are exceptions, the 8259s are parked on 0x20..0x2f. */
 #define VEC_TIMER 32
+#define VEC_IPI 0x40		/* fixed IPI, a priority class above the timer */
 #define VEC_SPURIOUS 0xff
 
 /* Where the AP start-up code is copied: below 1 MiB, page aligned. */
@@ -51,6 +52,7 @@ static inline void cpu_relax(void)
 
 /* Called from boot.S and vectors.S. */
 void lapic_timer_interrupt(void);
+void lapic_ipi_interrupt(void);
 void smp_ap_main(void);
 
 /* idt.c */
