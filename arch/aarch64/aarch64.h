@@ -43,12 +43,5 @@ static inline void mmio_write8(uintptr_t addr, uint8_t v)
 extern char secondary_start[];
 /* psci.c: called by secondary_start on the CPU's own stack. */
 void psci_secondary(unsigned cpu);
-/* gicv2.c */
-void gicv2_init_cpu(void);
-void gicv2_enable_private(unsigned intid);
-void gicv2_enable_ipi(void);
-void gicv2_irq(void);
-/* generic_timer.c */
-void generic_timer_rearm(void);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "aarch64.h"
 #include "arch.h"
+#include "../arm/gicv2.h"
 
 #define VIRT_TIMER_INTID 27
 #define CNTV_CTL_ENABLE 1u /* IMASK (bit 1) clear: the line is live */

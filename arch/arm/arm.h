@@ -1,7 +1,7 @@
 /*
  * arm.h: what the files of arch/arm share: CP15 system register access
- * (ARMv7-A Architecture Reference Manual, B4) and the hooks between the
- * interrupt entry, the GIC and the timer.
+ * (ARMv7-A Architecture Reference Manual, B4) and the PSCI start-up hooks.
+ * The GIC's are in gicv2.h, shared with aarch64.
  */
 #ifndef ARCH_ARM_H
 #define ARCH_ARM_H
@@ -27,13 +27,5 @@ extern char arm_secondary_start[];
 /* psci.c: what arm_secondary_start calls once the CPU has its stacks. */
 extern void (*arm_secondary_entry)(unsigned cpu);
 
-/* gicv2.c: enable interrupt intid on this CPU's GIC interface. */
-void gicv2_init_cpu(unsigned intid);
-/* gicv2.c: enable the IPI (SGI) on this CPU's GIC interface. */
-void gicv2_init_ipi(void);
-/* gicv2.c: called by the IRQ entry in entry.S. */
-void gicv2_handle_irq(void);
-/* generic_timer.c: acknowledge this tick and arm the next one. */
-void generic_timer_rearm(void);
 
 #endif

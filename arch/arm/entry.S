@@ -111,7 +111,7 @@ irq_entry:
 	sub	lr, lr, #4
 	srsdb	sp!, #MODE_IRQ
 	push	{r0-r3, r12, lr}
-	bl	gicv2_handle_irq
+	bl	gicv2_irq
 	pop	{r0-r3, r12, lr}
 	rfeia	sp!
 

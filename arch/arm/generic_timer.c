@@ -6,6 +6,7 @@
  */
 #include "arch.h"
 #include "arm.h"
+#include "gicv2.h"
 
 #define TIMER_INTID		27u
 #define CNTV_CTL_ENABLE		(1u << 0)
@@ -24,8 +25,9 @@ void generic_timer_rearm(void)
 
 void arch_timer_init(void)
 {
-	gicv2_init_cpu(TIMER_INTID);
-	gicv2_init_ipi();
+	gicv2_init_cpu();
+	gicv2_enable_private(TIMER_INTID);
+	gicv2_enable_ipi();
 	generic_timer_rearm();
 	/* IMASK clear: the timer's output reaches the GIC. */
 	CP15_WRITE(CNTV_CTL, CNTV_CTL_ENABLE);
