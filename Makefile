@@ -89,28 +89,31 @@ KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
 # One RWX image by design (linker.ld): no segment permissions to warn about.
 KERNEL_LINK := -nostdlib -static -no-pie -T linker.ld \
 	-Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)
+# Kernel objects are compiled with flags from both (KERNEL_CPUS comes from
+# qemu/<arch>.mk): rebuild them when either changes.
+KERNEL_CONF := arch/$(ARCH)/arch.mk qemu/$(ARCH).mk
 K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
 ifneq ($(words $(sort $(basename $(ARCH_SRCS)))),$(words $(ARCH_SRCS)))
 $(error ARCH_SRCS names two files that differ only by extension: one .o)
 endif
 
-$(B)/tests/%.o: tests/%.c arch/$(ARCH)/arch.mk
+$(B)/tests/%.o: tests/%.c $(KERNEL_CONF)
 	@mkdir -p $(@D)
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/arch/%.o: arch/%.c arch/$(ARCH)/arch.mk
+$(B)/arch/%.o: arch/%.c $(KERNEL_CONF)
 	@mkdir -p $(@D)
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/arch/%.o: arch/%.S arch/$(ARCH)/arch.mk
+$(B)/arch/%.o: arch/%.S $(KERNEL_CONF)
 	@mkdir -p $(@D)
 	@echo "  AS [$(ARCH)] $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 # Linked against the archive exactly as a user's kernel would link it.
-$(B)/%.elf: $(LIB) linker.ld arch/$(ARCH)/arch.mk qemu/$(ARCH).mk
+$(B)/%.elf: $(LIB) linker.ld arch/$(ARCH)/arch.mk
 	@echo "  LD [$(ARCH)] $@"
 	$(Q)$(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK) $(filter %.o,$^) $(LIB) -lgcc -o $@
 
@@ -224,7 +227,7 @@ deps:
 	$(Q)DEPS="$(DEPS)" sh tests/deps.sh
 
 clean:
-	rm -rf build
+	rm -rf $(BUILD)
 
 # Verification and analysis targets (tests/*.mk).
 include $(wildcard tests/*.mk)
