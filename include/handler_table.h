@@ -7,17 +7,24 @@
  * Synchronization table: which calls may run at the same time, on the same
  * table, from any CPU and from interrupt context, with no lock held.
  *
- *                     | register | unregister | unregister_sync | handle
- *   register          |   yes    |    yes     |       yes       |  yes
- *   unregister        |   yes    |    yes     |       yes       |  yes
- *   unregister_sync   |   yes    |    yes     |     yes (1)     |  yes (2)
- *   handle            |   yes    |    yes     |     yes (2)     |  yes
+ *                 | register | unregister | unregister_sync | synchronize | handle
+ * register        |   yes    |    yes     |       yes       |     yes     |  yes
+ * unregister      |   yes    |    yes     |       yes       |     yes     |  yes
+ * unregister_sync |   yes    |    yes     |     yes (1)     |     yes     |  (2)
+ * synchronize     |   yes    |    yes     |       yes       |     yes     |  (2)
+ * handle          |   yes    |    yes     |       (2)       |     (2)     |  yes
  *
  *   (1) two syncs of one slot: one removes the handler and waits, the other
  *       finds the slot empty and returns NULL at once.
- *   (2) except from inside a handler call of the same slot, directly or
- *       from an interrupt nested in it on the same CPU: that may wait for
- *       itself forever. Nor may two handlers sync each other's slots.
+ *   (2) yes, except that the waiting calls (unregister_sync, synchronize)
+ *       must not run inside an htbl_handle of the same slot: not from its
+ *       handler, and not from an interrupt nested anywhere in that
+ *       htbl_handle on the same CPU. They would wait for a call that
+ *       cannot go on until they return. htbl_synchronize must not run in
+ *       an interrupt nested in any htbl_handle at all (of any slot or
+ *       table): it may wait for the two instructions of that call between
+ *       taking a dispatch cell and naming its slot in it. Two handlers that
+ *       wait for each other's slots deadlock, as with any waiting teardown.
  *
  * Every call is lock-free. htbl_handle() never waits for anything another
  * context holds, so it may run in an interrupt that arrived while the same
@@ -30,6 +37,19 @@
  * one exception that interrupt safety forces: a register that loses to
  * another register still half-way returns false at once, while until the
  * winner returns other calls may still find the slot empty.
+ *
+ * What every call requires:
+ * - t points to a table made by HTBL_DEFINE or htbl_init (NULL, or a table
+ *   that was never set up, is undefined behaviour, as for any pointer).
+ * - The table (the struct htbl and its slots) outlives every call on it:
+ *   a call reads the slot until it returns, and one that lost its race
+ *   with a sync may still read it after the sync returned. Free a table's
+ *   storage only once no CPU can be inside a call on it (its sources are
+ *   stopped and every CPU has since left the code that calls in: an IPI
+ *   round trip, a grace period of the kernel's own).
+ * - Handlers return normally: no longjmp out of one, no C++ exception
+ *   through it. A call that never returns keeps its dispatch cell, and
+ *   every later wait for its registration or slot never ends.
  */
 #ifndef HANDLER_TABLE_H
 #define HANDLER_TABLE_H
@@ -48,16 +68,21 @@ typedef void (*htbl_handler_fn)(void *arg);
  * One entry. Fields are private: use the htbl_* calls. All-zero bytes are an
  * empty slot, so slots in .bss need no set-up.
  *
- * _state packs the kind (empty, being written, full) in its low two bits and
- * a registration serial above them; _fn and _arg are valid while _state says
- * full; _inflight counts calls that found every dispatch cell taken.
+ * _state packs the kind (empty, being written, full) in its low two bits,
+ * an epoch bit and a registration serial above them; _fn and _arg are valid
+ * while _state says full; _ovf and _spill count the calls that found every
+ * dispatch cell taken. Six words; on 64-bit aligned to 64 bytes, one slot
+ * per cache line, so that a change of one slot never takes the line that
+ * another slot's dispatches read (24 bytes on 32-bit parts, which rarely
+ * have caches).
  */
 struct htbl_slot {
 	uintptr_t _state;
 	htbl_handler_fn _fn;
 	void *_arg;
-	uintptr_t _inflight;
-} __attribute__((aligned(4 * sizeof(void *))));
+	uintptr_t _ovf[2];
+	uintptr_t _spill;
+} __attribute__((aligned(__SIZEOF_POINTER__ == 8 ? 64 : sizeof(void *))));
 
 /* A table: n slots in caller-provided storage. Fields are private. */
 struct htbl {
@@ -143,18 +168,40 @@ htbl_handler_fn htbl_unregister(struct htbl *t, size_t idx, void **arg_out);
  *
  * Ordering: full barrier, and acquire of every removed call's completion:
  * what the handler wrote is visible to the caller on return.
- * Concurrency: any other call, except from inside a handler call of the
- * same slot (directly, or from an interrupt nested in that call on the same
- * CPU): that may wait for itself and never return. The slot's own handler
- * may remove itself with htbl_unregister instead. Two handlers that sync
- * each other's slots deadlock, as with any waiting teardown. It waits only
- * for its own slot: other slots keep registering and dispatching meanwhile.
- * It spins; call it where spinning for the length of a handler call is
- * acceptable.
+ * Concurrency: any other call, but see (2) above. It waits for calls of
+ * the registration it removed and nothing else: not for other slots, not
+ * for a later registration of the same slot, not for a call that started
+ * after the removal (with one exception: when more than HTBL_CELLS calls
+ * run at once, and overflow calls of three registrations of one slot
+ * overlap, the third one's are counted together and waited for by every
+ * sync of that slot). The slot's own handler may remove itself with
+ * htbl_unregister instead, and its owner wait with htbl_synchronize. It
+ * spins (with the CPU's spin-wait hint); call it where spinning for the
+ * length of a handler call is acceptable.
  * Returns: as htbl_unregister.
  */
 htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
 				     void **arg_out);
+
+/*
+ * htbl_synchronize: wait until every call of slot idx's handler that was
+ * running when htbl_synchronize was called has returned, whatever
+ * registration it ran (Linux's synchronize_irq). Serves the handler that
+ * removed itself with htbl_unregister: its owner calls htbl_synchronize,
+ * then frees arg.
+ *
+ * Ordering: full barrier, and acquire of the completion of every call it
+ * waited for. After it returns, no handler of a registration removed
+ * before it was called is running or will run.
+ * Concurrency: any other call, but see (2) above. It never waits for a
+ * call that started after it was called (a call of the registration still
+ * installed that re-checks the slot after it began goes on unwaited for,
+ * and is not lost), with the exception noted at htbl_unregister_sync, and
+ * one more: two htbl_synchronize of one full slot at the same time may
+ * each wait for calls that start during the other's. It spins.
+ * Returns: nothing. idx >= capacity: returns at once.
+ */
+void htbl_synchronize(struct htbl *t, size_t idx);
 
 /*
  * htbl_handle: dispatch event idx: call fn(arg) of slot idx.

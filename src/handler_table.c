@@ -3,29 +3,40 @@
  *
  * A slot's _state word is its only point of synchronization:
  *
- *   EMPTY(r) --register CAS--> BUSY(r+1) --release store--> FULL(r+1)
- *   FULL(r)  --unregister CAS-------------------------------> EMPTY(r)
+ *   EMPTY(r) --register CAS--> BUSY(g) --release store--> FULL(g)
+ *   FULL(g)  --unregister CAS---------------------------> EMPTY(g)
+ *   FULL(g)  --synchronize CAS--------------------------> FULL(g) ^ EPOCH
  *
- * r is a serial number that grows with every registration, so a state word
- * never comes back (until r wraps: 2^62 registrations on 64-bit, 2^30 on
- * 32-bit, between two loads of one htbl_handle call). _fn and _arg are
- * written only in BUSY, by the one register that won the CAS, and read as
- * a seqlock: a reader that saw FULL(r) before and after reading them has
- * the pair of registration r, untorn.
+ * g is a registration serial taken from one counter shared by every slot
+ * of every table, so a state word names its slot and its registration at
+ * once, and never comes back (until the counter wraps: 2^61 registrations
+ * on 64-bit, 2^29 on 32-bit). _fn and _arg are written only in BUSY, by
+ * the one register that won the CAS, and read as a seqlock: a reader that
+ * saw FULL(g) before and after reading them has the pair of registration
+ * g, untorn.
  *
- * Waiting for running handlers: each htbl_handle call claims a dispatch cell
- * (one word per cache line, shared by all tables) and writes into it the
- * slot's address tagged with the low bits of r, then checks _state again.
- * htbl_unregister_sync empties the slot and then waits while any cell holds
- * that tag. The claim (an RMW) and the unregister CAS are both sequentially
- * consistent: either the sync sees the claim, or the handle sees the slot
- * empty and does not call. A CPU's calls start their search at the cell
- * picked by their stack address, so CPUs rarely share a cache line. When
- * every cell is taken, a call counts itself in the slot's _inflight instead.
+ * Waiting for running handlers: each htbl_handle call that finds the slot
+ * full claims a dispatch cell (two words on a cache line of their own,
+ * shared by all tables) by writing into it the state word it read, then
+ * checks _state again and calls only if it is unchanged. The claim and
+ * every change of _state are sequentially consistent, so a waiter that
+ * changed _state and then reads the cells either sees the claim or the
+ * call sees the change and does not call. htbl_unregister_sync(g) waits
+ * while a cell holds g: exactly the calls of the registration it removed.
+ * htbl_synchronize flips the EPOCH bit of a full slot: calls that claimed
+ * before wait for nothing and are waited for; calls that read the old
+ * epoch and re-check after the flip re-tag their cell and go on, so no
+ * event is lost and the waiter never waits for a call that started after
+ * it. When every cell is taken, a call counts itself in one of the slot's
+ * two tagged counters, or in its spill counter when both belong to other
+ * registrations.
+ *
+ * Every compare-exchange goes through HTBL_CAS, and the two pieces of
+ * inline asm (hiding the index mask, the spin-wait hint) are skipped under
+ * -DHTBL_NO_ASM, so that model checkers that run C11 code (GenMC) check
+ * this very file.
  */
 #include <handler_table.h>
-
-#include <limits.h>
 
 /* Cells: concurrent calls, over all CPUs and nesting levels, that get one. */
 #ifndef HTBL_CELLS
@@ -35,16 +46,32 @@
 #ifndef HTBL_CACHELINE
 #define HTBL_CACHELINE 64
 #endif
-/* Stack address bits below this are ignored when picking a first cell. */
-#define HTBL_STACK_SHIFT 12
+/*
+ * The first cell a call tries. By default, a hash of the stack address
+ * above HTBL_STACK_SHIFT bits: CPUs run on different stacks, so they start
+ * at different cells. A kernel may pass its own (a CPU number, say) with
+ * -DHTBL_CELL_HINT='expr'.
+ */
+#ifndef HTBL_STACK_SHIFT
+#define HTBL_STACK_SHIFT 8
+#endif
 
-#define HTBL_EMPTY 0u
-#define HTBL_BUSY 1u
-#define HTBL_FULL 2u
-#define HTBL_KIND_MASK 3u
-#define HTBL_SERIAL_ONE 4u
-/* Serial bits carried in a cell tag: slots are aligned to 4 words (>= 16). */
-#define HTBL_TAG_MASK ((uintptr_t)15)
+#define KIND_EMPTY ((uintptr_t)0)
+#define KIND_BUSY ((uintptr_t)1)
+#define KIND_FULL ((uintptr_t)2)
+#define KIND_MASK ((uintptr_t)3)
+#define EPOCH ((uintptr_t)4)
+#define SERIAL_ONE ((uintptr_t)8)
+#define WORD_BITS (sizeof(uintptr_t) * __CHAR_BIT__)
+
+/*
+ * Fallback counters: a tag (the state word without its kind bits) above a
+ * count of OVF_COUNT_BITS. The tag keeps the high bits of the serial: two
+ * registrations 2^45 (64-bit) or 2^21 (32-bit) apart share a tag.
+ */
+#define OVF_COUNT_BITS (WORD_BITS == 64 ? 16u : 8u)
+#define OVF_COUNT_MASK (((uintptr_t)1 << OVF_COUNT_BITS) - 1)
+#define OVF_SPILL 2
 
 _Static_assert(__atomic_always_lock_free(sizeof(uintptr_t), 0),
 	       "uintptr_t atomics must be lock-free");
@@ -52,107 +79,307 @@ _Static_assert(__atomic_always_lock_free(sizeof(void *), 0),
 	       "pointer atomics must be lock-free");
 _Static_assert(__atomic_always_lock_free(sizeof(htbl_handler_fn), 0),
 	       "function pointer atomics must be lock-free");
-_Static_assert(_Alignof(struct htbl_slot) > HTBL_TAG_MASK,
-	       "cell tags need the low bits of slot addresses");
+_Static_assert(HTBL_CELLS >= 1, "HTBL_CELLS must be at least 1");
 _Static_assert((HTBL_CELLS & (HTBL_CELLS - 1)) == 0,
 	       "HTBL_CELLS must be a power of two");
-_Static_assert(HTBL_CACHELINE % sizeof(uintptr_t) == 0,
-	       "HTBL_CACHELINE must be a multiple of the word size");
-
-#define HTBL_CELL_STRIDE (HTBL_CACHELINE / sizeof(uintptr_t))
-
-static uintptr_t _htbl_cells[HTBL_CELLS * HTBL_CELL_STRIDE]
-	__attribute__((aligned(HTBL_CACHELINE)));
+_Static_assert(HTBL_CACHELINE >= 2 * sizeof(uintptr_t) &&
+		       HTBL_CACHELINE % sizeof(uintptr_t) == 0,
+	       "HTBL_CACHELINE must hold a cell and be a multiple of a word");
 
 /*
- * All ones when idx < n, zero otherwise, computed without a branch so that
- * a mispredicted bounds check cannot index past the table (as Linux's
- * array_index_mask_nospec). Needs n <= SIZE_MAX / 2 + 1, which any table
- * that fits in memory meets.
+ * GenMC models a failed CAS with its success order; under HTBL_GENMC_CAS a
+ * failure is a separate load with the failure order, so that the failure
+ * order is checked too. Elsewhere it is the plain builtin.
  */
-static inline size_t _htbl_index_mask(size_t idx, size_t n)
-{
-	const unsigned int top = sizeof(size_t) * CHAR_BIT - 1;
+#ifdef HTBL_GENMC_CAS
+#define HTBL_CAS(p, expected, desired, success, failure)                       \
+	(__atomic_load_n((p), (failure)) != *(expected)                        \
+		 ? (*(expected) = __atomic_load_n((p), (failure)), false)      \
+		 : __atomic_compare_exchange_n((p), (expected), (desired),     \
+					       false, (success), (failure)))
+#else
+#define HTBL_CAS(p, expected, desired, success, failure)                       \
+	__atomic_compare_exchange_n((p), (expected), (desired), false,         \
+				    (success), (failure))
+#endif
 
-	return (size_t)((intptr_t)~(idx | (n - 1 - idx)) >> top);
+/* A dispatch cell: the state word of the call that holds it, or 0, and
+ * the slot it dispatches (read only by htbl_synchronize). */
+struct cell {
+	uintptr_t tag;
+	struct htbl_slot *slot;
+} __attribute__((aligned(HTBL_CACHELINE)));
+
+static struct cell cells[HTBL_CELLS];
+
+/* The next registration serial, on a line of its own: only registers
+ * write it, and dispatches should not lose the line they read. */
+static struct {
+	uintptr_t next;
+} __attribute__((aligned(HTBL_CACHELINE))) serial;
+
+/* Where a call announced itself: a cell, or a fallback counter. */
+struct claim {
+	struct cell *cell;
+	int ovf; /* 0, 1: _ovf[ovf]; OVF_SPILL: _spill */
+};
+
+/* The CPU's spin-wait hint, where it has one, in every wait loop. */
+static inline void cpu_relax(void)
+{
+#if defined(HTBL_NO_ASM)
+#elif defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__clang__) && (defined(__aarch64__) || defined(__arm__))
+	__builtin_arm_yield();
+#elif defined(__aarch64__) ||                                                 \
+	(defined(__arm__) && (__ARM_ARCH >= 7 || defined(__ARM_ARCH_6M__) ||   \
+			      defined(__ARM_ARCH_6K__)))
+	__asm__ __volatile__("yield" ::: "memory");
+#elif defined(__riscv) && defined(__riscv_zihintpause)
+	__asm__ __volatile__("pause" ::: "memory");
+#endif
 }
 
 /*
- * The slot for idx, which the caller checked against t->_n. The mask is
- * computed apart from that check, so the compiler cannot fold it into the
- * branch: on the mispredicted path, idx & mask is 0.
+ * idx when idx < n, else 0, computed without a branch so that a
+ * mispredicted bounds check cannot index past the table (as Linux's
+ * array_index_nospec). The mask is all ones when idx < n: it needs
+ * n <= SIZE_MAX / 2 + 1, which any table that fits in memory meets. The
+ * empty asm hides the mask from the optimizer, which could otherwise see
+ * that it repeats the caller's bounds check and turn it into a branch.
  */
-static inline struct htbl_slot *_htbl_at(struct htbl *t, size_t idx)
+static inline size_t index_nospec(size_t idx, size_t n)
 {
-	return &t->_slots[idx & _htbl_index_mask(idx, t->_n)];
+	size_t mask = (size_t)((intptr_t)~(idx | (n - 1 - idx)) >>
+			       (sizeof(size_t) * __CHAR_BIT__ - 1));
+
+#ifndef HTBL_NO_ASM
+	__asm__("" : "+r"(mask));
+#endif
+	return idx & mask;
 }
 
-static inline uintptr_t _htbl_kind(uintptr_t state)
+/* The slot for idx, which the caller checked against t->_n. */
+static inline struct htbl_slot *slot_at(struct htbl *t, size_t idx)
 {
-	return state & HTBL_KIND_MASK;
+	return &t->_slots[index_nospec(idx, t->_n)];
 }
 
-static inline uintptr_t _htbl_tag(const struct htbl_slot *s, uintptr_t state)
+static inline uintptr_t kind(uintptr_t state)
 {
-	return (uintptr_t)s | ((state / HTBL_SERIAL_ONE) & HTBL_TAG_MASK);
+	return state & KIND_MASK;
 }
 
-static inline uintptr_t *_htbl_cell(size_t i)
+/* Two state words of one registration: they differ at most in EPOCH. */
+static inline bool same_registration(uintptr_t a, uintptr_t b)
 {
-	return &_htbl_cells[(i % HTBL_CELLS) * HTBL_CELL_STRIDE];
-}
-
-/* First cell to try: a hash of the stack page, which differs per CPU. */
-static inline size_t _htbl_cell_hint(void)
-{
-	uintptr_t page = (uintptr_t)__builtin_frame_address(0) >>
-			 HTBL_STACK_SHIFT;
-
-	return (size_t)((page * (uintptr_t)0x9E3779B97F4A7C15ull) >>
-			(sizeof(uintptr_t) * CHAR_BIT - 8));
+	return ((a ^ b) & ~EPOCH) == 0;
 }
 
 /*
- * Claim a free cell for tag, or return NULL when all are taken.
- * The CAS is seq_cst: it must be ordered before the caller's re-check of
- * _state, and pairs with the seq_cst cell loads in _htbl_wait().
+ * Whether registration a was installed no later than b, in one slot
+ * (whose serials grow with each registration; the difference is taken
+ * modulo the word, so a wrap in between does not matter).
  */
-static uintptr_t *_htbl_claim(uintptr_t tag)
+static inline bool serial_not_after(uintptr_t a, uintptr_t b)
 {
-	size_t hint = _htbl_cell_hint();
+	return (intptr_t)((b / SERIAL_ONE - a / SERIAL_ONE) << 3) >= 0;
+}
+
+static inline size_t cell_hint(void)
+{
+#ifdef HTBL_CELL_HINT
+	return (size_t)(HTBL_CELL_HINT);
+#else
+	uintptr_t a = (uintptr_t)__builtin_frame_address(0) >> HTBL_STACK_SHIFT;
+
+	/* Fibonacci hashing: stacks a fixed distance apart spread out. */
+	return (size_t)((a * (uintptr_t)0x9E3779B97F4A7C15ull) >>
+			(WORD_BITS - 8));
+#endif
+}
+
+/* Fallback counter helpers. */
+static inline uintptr_t ovf_tag(uintptr_t state)
+{
+	return (state >> 2) << OVF_COUNT_BITS;
+}
+
+static inline uintptr_t ovf_count(uintptr_t word)
+{
+	return word & OVF_COUNT_MASK;
+}
+
+/*
+ * Whether counter word w holds calls that htbl_synchronize must wait for,
+ * as cell_is_before(), on the serial bits that the tag keeps.
+ */
+static inline bool ovf_is_before(uintptr_t w, uintptr_t now)
+{
+	const unsigned int lost = OVF_COUNT_BITS + 1;
+	uintptr_t a = (w >> OVF_COUNT_BITS) >> 1, b = now / SERIAL_ONE;
+
+	if ((w & ~OVF_COUNT_MASK) == ovf_tag(now))
+		return false;
+	if (kind(now) == KIND_BUSY && ((a ^ b) << lost) == 0)
+		return false;
+	return (intptr_t)((b - a) << lost) >= 0;
+}
+
+/*
+ * Count a call of state in one of s's tagged counters, or in _spill when
+ * both belong to other registrations (or are full). seq_cst RMWs: the same
+ * Dekker pairing as the claim CAS, with the counter loads of the waiters.
+ */
+static int ovf_enter(struct htbl_slot *s, uintptr_t state)
+{
+	const uintptr_t tag = ovf_tag(state);
+
+	for (int i = 0; i < 2; i++) {
+		/* Relaxed: a guess, checked by the CAS. */
+		uintptr_t w = __atomic_load_n(&s->_ovf[i], __ATOMIC_RELAXED);
+
+		while ((ovf_count(w) == 0 ||
+			(w & ~OVF_COUNT_MASK) == tag) &&
+		       ovf_count(w) != OVF_COUNT_MASK) {
+			uintptr_t next = ovf_count(w) ? w + 1 : tag | 1;
+
+			if (HTBL_CAS(&s->_ovf[i], &w, next, __ATOMIC_SEQ_CST,
+				     __ATOMIC_RELAXED))
+				return i;
+		}
+	}
+	__atomic_fetch_add(&s->_spill, 1, __ATOMIC_SEQ_CST);
+	return OVF_SPILL;
+}
+
+/*
+ * Release: the handler's accesses come before the count is seen to drop;
+ * pairs with the acquire of the waiters' counter loads.
+ */
+static void ovf_exit(struct htbl_slot *s, int ovf)
+{
+	if (ovf == OVF_SPILL)
+		__atomic_fetch_sub(&s->_spill, 1, __ATOMIC_RELEASE);
+	else
+		__atomic_fetch_sub(&s->_ovf[ovf], 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * Announce a call of state on slot s: claim a free cell, or count in the
+ * slot's fallback counters when all are taken.
+ * The claim CAS is seq_cst: it must be ordered before the caller's
+ * re-check of _state, and pairs with the seq_cst cell loads of the waiters
+ * (Dekker with the CAS that changed _state).
+ */
+static struct claim announce(struct htbl_slot *s, uintptr_t state)
+{
+	size_t hint = cell_hint();
+	struct claim c = { NULL, 0 };
 
 	for (size_t i = 0; i < HTBL_CELLS; i++) {
-		uintptr_t *c = _htbl_cell(hint + i);
-		uintptr_t free_cell = 0;
+		struct cell *cl = &cells[(hint + i) % HTBL_CELLS];
+		uintptr_t free_tag = 0;
 
 		/* Relaxed peek: skip taken cells without writing their line. */
-		if (__atomic_load_n(c, __ATOMIC_RELAXED) == 0 &&
-		    __atomic_compare_exchange_n(c, &free_cell, tag, false,
-						__ATOMIC_SEQ_CST,
-						__ATOMIC_RELAXED))
+		if (__atomic_load_n(&cl->tag, __ATOMIC_RELAXED) == 0 &&
+		    HTBL_CAS(&cl->tag, &free_tag, state, __ATOMIC_SEQ_CST,
+			     __ATOMIC_RELAXED)) {
+			/*
+			 * Relaxed: read only by htbl_synchronize, after its
+			 * acquire of our claim; 0 until then reads as "wait".
+			 */
+			__atomic_store_n(&cl->slot, s, __ATOMIC_RELAXED);
+			c.cell = cl;
 			return c;
+		}
 	}
-	return NULL;
+	c.ovf = ovf_enter(s, state);
+	return c;
 }
 
-/* Wait until no call of the registration tagged tag is running. */
-static void _htbl_wait(struct htbl_slot *s, uintptr_t tag)
+/*
+ * Move an announcement to state (same registration, other epoch): the new
+ * one before the old one is withdrawn, so that it is never absent.
+ */
+static void reannounce(struct htbl_slot *s, struct claim *c, uintptr_t state)
+{
+	if (c->cell) {
+		/*
+		 * seq_cst: the new tag must be ordered before our next
+		 * re-check, as the claim is (Dekker with the flip of the
+		 * epoch); it replaces the old tag, which a synchronize may
+		 * stop waiting for: we have not called yet.
+		 */
+		__atomic_store_n(&c->cell->tag, state, __ATOMIC_SEQ_CST);
+	} else {
+		int old = c->ovf;
+
+		c->ovf = ovf_enter(s, state);
+		ovf_exit(s, old);
+	}
+}
+
+static void withdraw(struct htbl_slot *s, struct claim *c)
+{
+	if (c->cell) {
+		/*
+		 * Relaxed: the release below orders it. Cleared first, so
+		 * that the next holder of the cell never shows our slot.
+		 */
+		__atomic_store_n(&c->cell->slot, NULL, __ATOMIC_RELAXED);
+		/*
+		 * Release: the handler's accesses (to arg, above all) come
+		 * before the cell is seen free; pairs with the waiters'
+		 * seq_cst (hence acquire) loads of the tag.
+		 */
+		__atomic_store_n(&c->cell->tag, 0, __ATOMIC_RELEASE);
+	} else {
+		ovf_exit(s, c->ovf);
+	}
+}
+
+/*
+ * Wait while counter i of s holds a call that want() accepts; *seen is the
+ * word it held when we first looked. seq_cst loads: pair with the RMWs of
+ * ovf_enter (Dekker with the change of _state) and, being acquire, with
+ * the release of ovf_exit.
+ */
+static void wait_ovf(struct htbl_slot *s, int i, uintptr_t tag, bool any_epoch)
+{
+	const uintptr_t mask = ~OVF_COUNT_MASK & ~(any_epoch ? ovf_tag(EPOCH) : 0);
+	uintptr_t w;
+
+	while (w = __atomic_load_n(&s->_ovf[i], __ATOMIC_SEQ_CST),
+	       ovf_count(w) != 0 && ((w ^ tag) & mask) == 0)
+		cpu_relax();
+}
+
+static void wait_spill(struct htbl_slot *s)
+{
+	/* seq_cst: as wait_ovf, for _spill. */
+	while (__atomic_load_n(&s->_spill, __ATOMIC_SEQ_CST) != 0)
+		cpu_relax();
+}
+
+/* Wait until no call of the removed registration `removed` runs. */
+static void wait_removed(struct htbl_slot *s, uintptr_t removed)
 {
 	for (size_t i = 0; i < HTBL_CELLS; i++) {
-		const uintptr_t *c = _htbl_cell(i);
-
 		/*
-		 * seq_cst: pairs with the claim CAS in htbl_handle (Dekker with
-		 * our unregister CAS) and, being at least acquire, with the
-		 * release store that frees the cell: the call's effects are
-		 * visible once we see the cell change.
+		 * seq_cst: pairs with the claim CAS in announce() (Dekker with
+		 * our removal CAS) and, being acquire, with the release store
+		 * that frees the cell: the call's effects are visible once we
+		 * see the cell change.
 		 */
-		while (__atomic_load_n(c, __ATOMIC_SEQ_CST) == tag)
-			;
+		while (same_registration(
+			__atomic_load_n(&cells[i].tag, __ATOMIC_SEQ_CST), removed))
+			cpu_relax();
 	}
-	/* The same pairing for calls that counted themselves in _inflight. */
-	while (__atomic_load_n(&s->_inflight, __ATOMIC_SEQ_CST) != 0)
-		;
+	for (int i = 0; i < 2; i++)
+		wait_ovf(s, i, ovf_tag(removed), true);
+	wait_spill(s);
 }
 
 void htbl_init(struct htbl *t, struct htbl_slot *slots, size_t n)
@@ -160,10 +387,12 @@ void htbl_init(struct htbl *t, struct htbl_slot *slots, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		/* Relaxed stores: t is not shared yet (see the header). Atomic
 		 * so that GCC cannot turn the loop into a call to memset. */
-		__atomic_store_n(&slots[i]._state, HTBL_EMPTY, __ATOMIC_RELAXED);
+		__atomic_store_n(&slots[i]._state, KIND_EMPTY, __ATOMIC_RELAXED);
 		__atomic_store_n(&slots[i]._fn, NULL, __ATOMIC_RELAXED);
 		__atomic_store_n(&slots[i]._arg, NULL, __ATOMIC_RELAXED);
-		__atomic_store_n(&slots[i]._inflight, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&slots[i]._ovf[0], 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&slots[i]._ovf[1], 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&slots[i]._spill, 0, __ATOMIC_RELAXED);
 	}
 	t->_slots = slots;
 	t->_n = n;
@@ -181,21 +410,27 @@ bool htbl_register(struct htbl *t, size_t idx, htbl_handler_fn fn, void *arg)
 
 	if (idx >= t->_n || !fn)
 		return false;
-	s = _htbl_at(t, idx);
+	s = slot_at(t, idx);
 	/* Relaxed: only a guess for the CAS below, which checks it. */
 	state = __atomic_load_n(&s->_state, __ATOMIC_RELAXED);
-	if (_htbl_kind(state) != HTBL_EMPTY)
+	if (kind(state) != KIND_EMPTY)
 		return false;
-	busy = (state & ~(uintptr_t)HTBL_KIND_MASK) + HTBL_SERIAL_ONE +
-	       HTBL_BUSY;
+	/*
+	 * Relaxed: the RMW alone makes the serial unique; _state's CAS and
+	 * store order everything else. A serial lost to a failed CAS below
+	 * is skipped.
+	 */
+	busy = __atomic_add_fetch(&serial.next, SERIAL_ONE, __ATOMIC_RELAXED) |
+	       KIND_BUSY;
 	/*
 	 * Acquire: pairs with the unregister CAS that emptied the slot, whose
-	 * reads of the old _fn/_arg must come before our writes of new ones.
-	 * Failure (someone else registered or is registering): false, which
-	 * linearizes after the winner.
+	 * reads of the old _fn/_arg must come before our writes of new ones
+	 * (under C11; RC11 and IMM forbid that reordering already, by the
+	 * control dependency on this CAS). Failure (someone else registered
+	 * or is registering): false, which linearizes after the winner.
 	 */
-	if (!__atomic_compare_exchange_n(&s->_state, &state, busy, false,
-					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+	if (!HTBL_CAS(&s->_state, &state, busy, __ATOMIC_ACQUIRE,
+		      __ATOMIC_RELAXED))
 		return false;
 	/*
 	 * Release fence: a reader whose _fn/_arg loads see the stores below
@@ -207,9 +442,9 @@ bool htbl_register(struct htbl *t, size_t idx, htbl_handler_fn fn, void *arg)
 	__atomic_store_n(&s->_arg, arg, __ATOMIC_RELAXED);
 	/*
 	 * Release: publishes _fn, _arg and all the caller wrote before; pairs
-	 * with the acquire load of _state in htbl_handle and _htbl_take.
+	 * with the acquire load of _state in htbl_handle and take().
 	 */
-	__atomic_store_n(&s->_state, busy - HTBL_BUSY + HTBL_FULL,
+	__atomic_store_n(&s->_state, busy - KIND_BUSY + KIND_FULL,
 			 __ATOMIC_RELEASE);
 	return true;
 }
@@ -218,8 +453,8 @@ bool htbl_register(struct htbl *t, size_t idx, htbl_handler_fn fn, void *arg)
  * Empty slot s. Returns the removed fn (its arg in *arg_out) and the state
  * it removed in *removed, or NULL when the slot is empty or being written.
  */
-static htbl_handler_fn _htbl_take(struct htbl_slot *s, void **arg_out,
-				  uintptr_t *removed)
+static htbl_handler_fn take(struct htbl_slot *s, void **arg_out,
+			    uintptr_t *removed)
 {
 	/* Acquire: pairs with register's release store of FULL (_fn, _arg). */
 	uintptr_t state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
@@ -229,7 +464,7 @@ static htbl_handler_fn _htbl_take(struct htbl_slot *s, void **arg_out,
 		void *arg;
 
 		/* BUSY: the registration has not taken effect yet: empty. */
-		if (_htbl_kind(state) != HTBL_FULL)
+		if (kind(state) != KIND_FULL)
 			return NULL;
 		/*
 		 * Relaxed: valid if the CAS below finds _state unchanged, since
@@ -240,15 +475,15 @@ static htbl_handler_fn _htbl_take(struct htbl_slot *s, void **arg_out,
 		arg = __atomic_load_n(&s->_arg, __ATOMIC_RELAXED);
 		/*
 		 * seq_cst: the removal must be ordered before the cell loads of
-		 * _htbl_wait (Dekker with the claim CAS and the re-check of
+		 * wait_removed (Dekker with the claim CAS and the re-check of
 		 * _state in htbl_handle). Release: pairs with the acquire CAS
-		 * of the next register. On failure, acquire the new state as
-		 * the first load did.
+		 * of the next register. On failure (a flip of the epoch, or
+		 * another unregister), acquire the new state as the first load
+		 * did.
 		 */
-		if (__atomic_compare_exchange_n(
-			    &s->_state, &state,
-			    state - HTBL_FULL + HTBL_EMPTY, false,
-			    __ATOMIC_SEQ_CST, __ATOMIC_ACQUIRE)) {
+		if (HTBL_CAS(&s->_state, &state,
+			     state - KIND_FULL + KIND_EMPTY, __ATOMIC_SEQ_CST,
+			     __ATOMIC_ACQUIRE)) {
 			if (arg_out)
 				*arg_out = arg;
 			*removed = state;
@@ -263,7 +498,7 @@ htbl_handler_fn htbl_unregister(struct htbl *t, size_t idx, void **arg_out)
 
 	if (idx >= t->_n)
 		return NULL;
-	return _htbl_take(_htbl_at(t, idx), arg_out, &removed);
+	return take(slot_at(t, idx), arg_out, &removed);
 }
 
 htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
@@ -275,27 +510,109 @@ htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
 
 	if (idx >= t->_n)
 		return NULL;
-	s = _htbl_at(t, idx);
-	fn = _htbl_take(s, arg_out, &removed);
+	s = slot_at(t, idx);
+	fn = take(s, arg_out, &removed);
 	if (fn)
-		_htbl_wait(s, _htbl_tag(s, removed));
+		wait_removed(s, removed);
 	return fn;
+}
+
+/*
+ * Whether a cell holding tag may hold a call of slot s that htbl_synchronize
+ * must wait for. `now` is the state after our flip: calls of it started
+ * after us; older registrations (and the old epoch of `now`) did not.
+ * Waits while the slot is not yet written (a claim a few instructions old).
+ */
+static bool cell_is_before(struct cell *cl, uintptr_t tag,
+			   const struct htbl_slot *s, uintptr_t now)
+{
+	const struct htbl_slot *owner;
+
+	if (tag == now)
+		return false;
+	/*
+	 * Acquire: our seq_cst load of tag read the claim, which follows
+	 * the release that freed the cell before: we see the slot store of
+	 * this claim, or the 0 of the clearing that came first.
+	 */
+	while ((owner = __atomic_load_n(&cl->slot, __ATOMIC_ACQUIRE)) == NULL) {
+		/* seq_cst: as the scan in htbl_synchronize. */
+		if (__atomic_load_n(&cl->tag, __ATOMIC_SEQ_CST) != tag)
+			return false;
+		cpu_relax();
+	}
+	if (owner != s)
+		return false;
+	/* A registration being installed has no call that came first. */
+	if (kind(now) == KIND_BUSY)
+		return !same_registration(tag, now) && serial_not_after(tag, now);
+	return serial_not_after(tag, now);
+}
+
+void htbl_synchronize(struct htbl *t, size_t idx)
+{
+	struct htbl_slot *s;
+	uintptr_t now;
+
+	if (idx >= t->_n)
+		return;
+	s = slot_at(t, idx);
+	/* Acquire: as take(); seq_cst below where it matters. */
+	now = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
+	/*
+	 * Flip the epoch of a full slot. seq_cst: ordered before our cell
+	 * loads (Dekker with the claim CAS and the re-check in htbl_handle,
+	 * as the unregister CAS). On failure, acquire the new state.
+	 */
+	while (kind(now) == KIND_FULL &&
+	       !HTBL_CAS(&s->_state, &now, now ^ EPOCH, __ATOMIC_SEQ_CST,
+			 __ATOMIC_ACQUIRE))
+		;
+	if (kind(now) == KIND_FULL)
+		now ^= EPOCH;
+	else
+		/*
+		 * seq_cst fence: orders the removals that happened before this
+		 * call (the caller's, or a handler's own htbl_unregister that
+		 * the caller learned of) before our cell loads.
+		 */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	for (size_t i = 0; i < HTBL_CELLS; i++) {
+		uintptr_t tag;
+
+		/* seq_cst: pairs with the claim CAS, as in wait_removed. */
+		tag = __atomic_load_n(&cells[i].tag, __ATOMIC_SEQ_CST);
+		if (tag == 0 || !cell_is_before(&cells[i], tag, s, now))
+			continue;
+		/* seq_cst: as above; acquire of the call's completion. */
+		while (__atomic_load_n(&cells[i].tag, __ATOMIC_SEQ_CST) == tag)
+			cpu_relax();
+	}
+	for (int i = 0; i < 2; i++) {
+		/* seq_cst: pairs with ovf_enter, as in wait_ovf. */
+		uintptr_t w = __atomic_load_n(&s->_ovf[i], __ATOMIC_SEQ_CST);
+
+		if (ovf_count(w) != 0 && ovf_is_before(w, now))
+			wait_ovf(s, i, w & ~OVF_COUNT_MASK, false);
+	}
+	wait_spill(s);
 }
 
 bool htbl_handle(struct htbl *t, size_t idx)
 {
 	struct htbl_slot *s;
-	uintptr_t state, *cell;
+	uintptr_t state, now;
+	struct claim c;
 	htbl_handler_fn fn;
 	void *arg;
 	bool called = false;
 
 	if (idx >= t->_n)
 		return false;
-	s = _htbl_at(t, idx);
+	s = slot_at(t, idx);
 	/* Acquire: pairs with register's release store of FULL. */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
-	if (_htbl_kind(state) != HTBL_FULL)
+	if (kind(state) != KIND_FULL)
 		return false;
 	fn = __atomic_load_n(&s->_fn, __ATOMIC_RELAXED);
 	arg = __atomic_load_n(&s->_arg, __ATOMIC_RELAXED);
@@ -306,30 +623,27 @@ bool htbl_handle(struct htbl *t, size_t idx)
 	 * barrier that keeps the pair untorn.
 	 */
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	cell = _htbl_claim(_htbl_tag(s, state));
-	/*
-	 * Fallback when every cell is taken. seq_cst RMW: the same Dekker
-	 * pairing as the claim CAS, with _htbl_wait's load of _inflight.
-	 */
-	if (!cell)
-		__atomic_fetch_add(&s->_inflight, 1, __ATOMIC_SEQ_CST);
-	/*
-	 * seq_cst re-check: after our announcement in the single total order.
-	 * If the slot was emptied since the first load, a sync may already
-	 * have passed our cell: do not call. Unchanged: the pair is
-	 * registration r's, and any sync removing r will wait for us.
-	 */
-	if (__atomic_load_n(&s->_state, __ATOMIC_SEQ_CST) == state) {
-		fn(arg);
-		called = true;
+	c = announce(s, state);
+	for (;;) {
+		/*
+		 * seq_cst re-check: after our announcement in the single total
+		 * order. Unchanged: the pair is registration state's, and any
+		 * waiter that changes _state from here will wait for us.
+		 * Changed in EPOCH only (a synchronize): announce the new
+		 * epoch and check again. Otherwise the slot was emptied: a
+		 * waiter may already have passed us: do not call.
+		 */
+		now = __atomic_load_n(&s->_state, __ATOMIC_SEQ_CST);
+		if (now == state) {
+			fn(arg);
+			called = true;
+			break;
+		}
+		if (!same_registration(now, state))
+			break;
+		state = now;
+		reannounce(s, &c, state);
 	}
-	/*
-	 * Release: the handler's accesses (to arg, above all) come before
-	 * the cell is seen free; pairs with _htbl_wait's loads.
-	 */
-	if (cell)
-		__atomic_store_n(cell, 0, __ATOMIC_RELEASE);
-	else
-		__atomic_fetch_sub(&s->_inflight, 1, __ATOMIC_RELEASE);
+	withdraw(s, &c);
 	return called;
 }

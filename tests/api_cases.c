@@ -62,8 +62,14 @@ static bool holds_a(struct htbl *tb, size_t idx, void *arg)
 
 static void fresh(void)
 {
-	for (size_t i = 0; i < N; i++)
-		storage[i] = (struct htbl_slot){ 0x5a5a, fn_b, &arg2, 0 };
+	/* Garbage that htbl_init must clear, field by field: a struct copy
+	 * would make the compiler call memset, which the kernels lack. */
+	for (size_t i = 0; i < N; i++) {
+		storage[i]._state = 0x5a5a;
+		storage[i]._fn = fn_b;
+		storage[i]._arg = &arg2;
+		storage[i]._spill = 7;
+	}
 	htbl_init(&t, storage, N);
 	reset_probes();
 }

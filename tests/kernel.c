@@ -179,6 +179,7 @@ static void test_smp(void)
 {
 	uint32_t rng = 12345;
 	unsigned long sum = 0;
+	bool more = true;
 	unsigned ncpus;
 
 	stress_setup(&irq_table, STRESS_FIRST);
@@ -188,13 +189,15 @@ static void test_smp(void)
 	/*
 	 * CPU 0 dispatches too: on one CPU, against its own mutations. With
 	 * several, go on until the others called enough handlers: vCPUs are
-	 * host threads, and may not overlap on a loaded machine otherwise.
+	 * host threads, and may not overlap on a loaded machine otherwise;
+	 * but not past the registration pool.
 	 */
-	for (unsigned i = 0; i < STRESS_ROUNDS ||
-			    (ncpus > 1 &&
-			     __atomic_load_n(&hits, __ATOMIC_RELAXED) < MIN_HITS);
+	for (unsigned i = 0;
+	     more && (i < STRESS_ROUNDS ||
+		      (ncpus > 1 &&
+		       __atomic_load_n(&hits, __ATOMIC_RELAXED) < MIN_HITS));
 	     i++) {
-		stress_mutate(&rng);
+		more = stress_mutate(&rng);
 		stress_dispatch(&rng, &sum);
 	}
 	__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);

@@ -193,16 +193,18 @@ static void *dispatcher(void *p)
 static void *mutator(void *p)
 {
 	uint32_t rng = 0xabcdefu + (uint32_t)(intptr_t)p;
+	bool more = true;
 
 	/*
 	 * And until the dispatchers called enough handlers: on a loaded
 	 * machine they may otherwise run only while the table is empty.
+	 * Not past the registration pool, though.
 	 */
-	for (unsigned i = 0; i < MUTATIONS ||
-			    __atomic_load_n(&dispatch_hits, __ATOMIC_RELAXED) <
-				    MIN_HITS;
+	for (unsigned i = 0; more && (i < MUTATIONS ||
+				      __atomic_load_n(&dispatch_hits,
+						      __ATOMIC_RELAXED) < MIN_HITS);
 	     i++)
-		stress_mutate(&rng);
+		more = stress_mutate(&rng);
 	__atomic_fetch_sub(&mutators_left, 1, __ATOMIC_RELEASE);
 	return NULL;
 }

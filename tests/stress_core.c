@@ -32,7 +32,7 @@ static size_t first_slot;
 
 /* Atomic event counts: (relaxed: read only after every worker stopped). */
 static unsigned long torn, stale, after_sync, bad_removal;
-static unsigned long registered, removed, synced;
+static unsigned long registered, removed, synced, retired;
 
 static void count(unsigned long *c)
 {
@@ -149,7 +149,7 @@ static void do_unregister_sync(size_t slot)
 	__atomic_store_n(&r->state, REG_FREE, __ATOMIC_RELEASE);
 }
 
-void stress_mutate(uint32_t *rng)
+bool stress_mutate(uint32_t *rng)
 {
 	uint32_t op = stress_rand(rng);
 	size_t slot = first_slot + (op >> 8) % STRESS_SLOTS;
@@ -167,8 +167,8 @@ void stress_mutate(uint32_t *rng)
 		 */
 		if ((op >> 16) % 4 == 0) {
 			fn = htbl_unregister(table, slot, &arg);
-			if (fn)
-				removed_reg(fn, arg, REG_GONE);
+			if (fn && removed_reg(fn, arg, REG_GONE))
+				count(&retired);
 			break;
 		}
 		do_unregister_sync(slot);
@@ -177,6 +177,8 @@ void stress_mutate(uint32_t *rng)
 		do_unregister_sync(slot);
 		break;
 	}
+	/* Relaxed: a bound on the run, not a synchronization. */
+	return __atomic_load_n(&retired, __ATOMIC_RELAXED) < NREGS / 2;
 }
 
 void stress_report(unsigned long handled, const char *where)

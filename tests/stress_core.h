@@ -17,7 +17,7 @@ void stress_setup(struct htbl *t, size_t first);
 /* One htbl_handle of a random stress slot; adds 1 to *handled if called. */
 void stress_dispatch(uint32_t *rng, unsigned long *handled);
 /* One random register, unregister or unregister_sync. */
-void stress_mutate(uint32_t *rng);
+bool stress_mutate(uint32_t *rng);
 /*
  * Single-threaded, once every dispatcher and mutator has stopped:
  * unregister_sync what is left and report the invariants as test cases.
