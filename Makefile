@@ -43,7 +43,13 @@ BUILD ?= build
 HTBL_SRC ?= src/handler_table.c
 B := $(BUILD)/$(ARCH)
 WARN := -Wall -Wextra -Werror
-LIB_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
+# Freestanding compiles see only the compiler's own headers (stddef.h,
+# stdint.h, ...) and the project's, as Linux builds itself. Without
+# -nostdinc, aarch64-linux-gnu-gcc also searches /usr/include, and a libc
+# header found there builds only where a libc6-dev happens to be installed.
+CC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
+NOSTDINC := -nostdinc -isystem $(CC_INCLUDE)
+LIB_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
 	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude $(ARCH_CFLAGS)
 LIB := $(B)/libhandlertable.a
 
@@ -83,7 +89,7 @@ install:
 KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c \
 	tests/bad_trap.c
 DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
-KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib \
+KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
 	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(ARCH_CFLAGS) \
 	-DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
 # One RWX image by design (linker.ld): no segment permissions to warn about.
