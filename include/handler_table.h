@@ -97,18 +97,39 @@ struct htbl {
  */
 #ifndef __cplusplus
 #define HTBL_DEFINE(name, n)                                                   \
-	struct htbl name = { (struct htbl_slot[(n)]){ { 0, 0, 0, 0 } }, (n) }
+	struct htbl name = { (struct htbl_slot[(n)]){ { 0 } }, (n) }
 #else
-} /* extern "C" */
-template <class Tag, size_t N> struct htbl_storage_ {
-	static struct htbl_slot slots[N];
+/*
+ * In C++, HTBL_DEFINE(name, n) defines `htbl_table<n> name`: an object of
+ * a type derived from struct htbl that holds its own n slots, so &name is
+ * a struct htbl * for every htbl_* call. Each use defines a table of its
+ * own wherever C++ allows a definition: at namespace scope, static or not,
+ * in any namespace (unnamed ones too), and as a function-local static. The
+ * constructor is constexpr, so the table is constant-initialized: no
+ * dynamic initializer, no guard variable, nothing for a kernel that never
+ * runs constructors to miss.
+ *
+ * Limits: `extern struct htbl name;` does not declare it (in the same file
+ * it is a compile error); other C++ files declare `extern htbl_table<n>
+ * name;`. It cannot be copied: the copy would use the original's slots.
+ * The slots sit in the object beside the pointer to them, so all of it is
+ * in .data, not .bss: the image (and the flash of a microcontroller that
+ * copies .data from there) carries the n slots.
+ *
+ * extern "C++" keeps the template's linkage when this header is included
+ * inside extern "C" { }.
+ */
+extern "C++" {
+template <size_t N> struct htbl_table : htbl {
+	constexpr htbl_table() noexcept : htbl{ _storage, N }, _storage{} {}
+	htbl_table(const htbl_table &) = delete;
+	htbl_table &operator=(const htbl_table &) = delete;
+
+private:
+	struct htbl_slot _storage[N];
 };
-template <class Tag, size_t N> struct htbl_slot htbl_storage_<Tag, N>::slots[N];
-#define HTBL_DEFINE(name, n)                                                   \
-	struct htbl name = {                                                   \
-		htbl_storage_<struct htbl_tag_##name##_, (n)>::slots, (n)      \
-	}
-extern "C" {
+}
+#define HTBL_DEFINE(name, n) htbl_table<(n)> name
 #endif
 
 /*

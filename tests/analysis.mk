@@ -93,6 +93,10 @@ TIDY_KERNEL := tests/kernel.c tests/demo.c
 TIDY := $(CLANG_TIDY) --quiet --warnings-as-errors='*'
 
 # One TAP case per analyzer; its findings are printed as comments.
+# cppcheck 2.10 (Debian 12) takes htbl_table's htbl{ _storage, N } base
+# initializer for no initializer at all (cppcheck #12128, fixed in 2.13).
+CPPCHECK_SUPPRESS := --suppress=uninitDerivedMemberVar:include/handler_table.h
+
 analyze:
 	$(Q)mkdir -p $(AB)/analyze; n=0; fail=0; \
 	run() { \
@@ -107,6 +111,7 @@ analyze:
 	}; \
 	run "cppcheck, warning portability performance, src/ tests/" \
 		cppcheck -q --std=c11 --enable=warning,portability,performance \
+		$(CPPCHECK_SUPPRESS) \
 		--error-exitcode=1 -Iinclude -Itests $(dir $(HTBL_SRC)) tests; \
 	run "$(CLANG_TIDY), checks of .clang-tidy, src/ tests/" sh -c \
 		"$(TIDY) $(TIDY_HOST) -- -std=c11 -Iinclude -Itests && \
