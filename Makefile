@@ -172,6 +172,21 @@ $(HB)/unit: tests/unit_main.c tests/api_cases.c tests/tap.c $(HTBL_SRC)
 	@echo "  CC [asan+ubsan] $@"
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -MMD -MP $(filter %.c,$^) -o $@
 
+# Teardown: with the default cells, and with two cells that the test holds
+# so that the calls under test take the fallback counters.
+TEARDOWN_SRCS := tests/teardown.c tests/tap.c $(HTBL_SRC)
+
+$(HB)/teardown: $(TEARDOWN_SRCS)
+	@mkdir -p $(@D)
+	@echo "  CC [asan+ubsan] $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -MMD -MP $^ -o $@
+
+$(HB)/teardown-fallback: $(TEARDOWN_SRCS)
+	@mkdir -p $(@D)
+	@echo "  CC [asan+ubsan, 2 cells] $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -DHTBL_CELLS=2 -DTEARDOWN_CELLS=2 \
+		-MMD -MP $^ -o $@
+
 STRESS_SRCS := tests/stress.c tests/stress_core.c tests/tap.c $(HTBL_SRC)
 
 $(HB)/stress-tsan: $(STRESS_SRCS)
@@ -197,9 +212,13 @@ $(HB)/bench: tests/bench.c $(HTBL_SRC)
 	@echo "  CC [bench] $@"
 	$(Q)$(HOSTCC) -std=c11 -O2 $(WARN) -Iinclude -pthread $^ -o $@
 
-test-host: $(HB)/unit $(HB)/cxx $(HB)/stress-tsan $(HB)/stress
+test-host: $(HB)/unit $(HB)/cxx $(HB)/teardown $(HB)/teardown-fallback \
+		$(HB)/stress-tsan $(HB)/stress
 	@echo "# unit tests (ASan+UBSan)"
 	$(Q)$(HB)/unit
+	@echo "# teardown (ASan+UBSan)"
+	$(Q)$(HB)/teardown
+	$(Q)$(HB)/teardown-fallback
 	@echo "# C++ header"
 	$(Q)$(HB)/cxx
 	@echo "# concurrency tests (ThreadSanitizer)"

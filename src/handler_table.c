@@ -220,7 +220,7 @@ static inline bool ovf_is_before(uintptr_t w, uintptr_t now)
 	const unsigned int lost = OVF_COUNT_BITS + 1;
 	uintptr_t a = (w >> OVF_COUNT_BITS) >> 1, b = now / SERIAL_ONE;
 
-	if ((w & ~OVF_COUNT_MASK) == ovf_tag(now))
+	if (kind(now) == KIND_FULL && (w & ~OVF_COUNT_MASK) == ovf_tag(now))
 		return false;
 	if (kind(now) == KIND_BUSY && ((a ^ b) << lost) == 0)
 		return false;
