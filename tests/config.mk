@@ -1,0 +1,38 @@
+# config.mk: the library's build-time settings and what they compile to.
+#
+#   make config   HTBL_CELLS below 1 or not a power of two fails the build
+#                 with its message; 1 builds; every wait loop of each
+#                 arch's archive has the CPU's spin-wait hint (x86 pause,
+#                 Arm yield). TAP lines, then "N passed, N failed".
+
+.PHONY: config
+
+CHECK_STEPS += config
+
+CONFIG_DIR := $(BUILD)/config
+# arch:instruction that its archive's wait loops must contain.
+SPIN_HINTS := x86_64:pause aarch64:yield arm:yield armv7m:yield
+
+config:
+	$(Q)mkdir -p $(CONFIG_DIR); n=0; fail=0; \
+	t() { n=$$((n + 1)); if [ "$$1" = 0 ]; then echo "ok $$n - $$2"; \
+		else echo "not ok $$n - $$2"; fail=$$((fail + 1)); fi; }; \
+	cc() { $(HOSTCC) -std=c11 $(WARN) -ffreestanding -Iinclude -c $(HTBL_SRC) \
+		-o $(CONFIG_DIR)/cells.o "$$@" 2> $(CONFIG_DIR)/cells.err; }; \
+	for c in 0 3; do \
+		! cc -DHTBL_CELLS=$$c && grep -q 'HTBL_CELLS must' $(CONFIG_DIR)/cells.err; \
+		t $$? "HTBL_CELLS=$$c is refused at compile time"; \
+	done; \
+	cc -DHTBL_CELLS=1; t $$? "HTBL_CELLS=1 builds"; \
+	for p in $(SPIN_HINTS); do \
+		a=$${p%%:*}; i=$${p#*:}; \
+		$(MAKE) --no-print-directory -s ARCH=$$a lib > /dev/null 2>&1 && \
+		$$($(MAKE) --no-print-directory -s ARCH=$$a print-objdump) -d \
+			$(BUILD)/$$a/libhandlertable.a | grep -qw "$$i"; \
+		t $$? "$$a: wait loops use the spin-wait hint ($$i)"; \
+	done; \
+	echo "$$((n - fail)) passed, $$fail failed"; [ $$fail -eq 0 ]
+
+.PHONY: print-objdump
+print-objdump:
+	@echo $(CROSS_COMPILE)objdump
