@@ -142,19 +142,32 @@ static inline void cpu_relax(void)
 }
 
 /*
- * idx when idx < n, else 0, computed without a branch so that a
- * mispredicted bounds check cannot index past the table (as Linux's
- * array_index_nospec). The mask is all ones when idx < n: it needs
- * n <= SIZE_MAX / 2 + 1, which any table that fits in memory meets. The
- * empty asm hides the mask from the optimizer, which could otherwise see
- * that it repeats the caller's bounds check and turn it into a branch.
+ * idx when idx < n, else 0, with no branch for a mispredicted bounds check
+ * to skip (Linux's array_index_nospec). The mask is all ones when idx < n;
+ * it needs n <= SIZE_MAX / 2 + 1, which any table that fits in memory
+ * meets. The first empty asm hides idx from the optimizer, which after the
+ * caller's bounds check, and with n a constant (a static table under LTO),
+ * would fold the mask to all ones; the second hides the mask, which it
+ * would turn back into a select, and so a branch where there is no
+ * conditional move. On Arm that asm is csdb, as Arm advises after a
+ * conditional select (and Linux's arm and arm64 do): no later instruction
+ * uses a predicted value of the mask. Neither GCC 12 nor clang 14 has a
+ * builtin for it (GCC's __builtin_speculation_safe_value emits a full
+ * isb; dsb instead), hence the mnemonic, which both assemble.
  */
 static inline size_t index_nospec(size_t idx, size_t n)
 {
-	size_t mask = (size_t)((intptr_t)~(idx | (n - 1 - idx)) >>
-			       (sizeof(size_t) * __CHAR_BIT__ - 1));
+	size_t mask;
 
 #ifndef HTBL_NO_ASM
+	__asm__("" : "+r"(idx));
+#endif
+	mask = (size_t)((intptr_t)~(idx | (n - 1 - idx)) >>
+			(sizeof(size_t) * __CHAR_BIT__ - 1));
+#if defined(HTBL_NO_ASM)
+#elif defined(__aarch64__) || (defined(__arm__) && __ARM_ARCH >= 7)
+	__asm__("csdb" : "+r"(mask));
+#else
 	__asm__("" : "+r"(mask));
 #endif
 	return idx & mask;

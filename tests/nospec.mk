@@ -1,0 +1,49 @@
+# tests/nospec.mk: the table index stays clamped against speculation in the
+# machine code (included by the Makefile).
+#
+#   make nospec   builds $(HTBL_SRC) for every arch with its gcc and with
+#                 clang-14, at -O1, -O2, -O3 and -Os, alone and inlined into
+#                 an IRQ entry (tests/nospec_irq.c), disassembles each, and
+#                 fails where a function of NOSPEC_FUNCS clamps the index with
+#                 a branch, lets the compiler drop the clamp, or, on Arm,
+#                 selects the index on flags with no csdb before the access
+#                 (tests/nospec.awk). NOSPEC_STRICT=1 (the default) also wants, on Arm, a
+#                 csdb after a mask made without flags. TAP lines, then
+#                 "N passed, N failed". About 20 s on 2 cores.
+
+.PHONY: nospec nospec-flags
+
+CHECK_STEPS += nospec
+
+NOSPEC_DIR := $(BUILD)/nospec
+NOSPEC_FUNCS ?= htbl_register htbl_unregister htbl_unregister_sync \
+	htbl_handle htbl_synchronize
+NOSPEC_STRICT ?= 1
+NOSPEC_CC ?= clang-14
+# clang's target for each arch, with what the arch's ARCH_CFLAGS give gcc.
+NOSPEC_CLANG_x86_64 := --target=x86_64-none-elf -mno-red-zone \
+	-mgeneral-regs-only -mcmodel=kernel
+NOSPEC_CLANG_riscv64 := --target=riscv64-unknown-elf -march=rv64imac \
+	-mabi=lp64 -mcmodel=medany
+NOSPEC_CLANG_aarch64 := --target=aarch64-none-elf -mgeneral-regs-only
+NOSPEC_CLANG_arm := --target=armv7a-none-eabi -mcpu=cortex-a15 -marm \
+	-mfloat-abi=soft
+NOSPEC_CLANG_armv7m := --target=thumbv7m-none-eabi -mcpu=cortex-m3 -mthumb \
+	-mfloat-abi=soft
+NOSPEC_CLANG = $(NOSPEC_CC) -std=c11 $(WARN) -ffreestanding -nostdlib \
+	-fno-builtin -fno-stack-protector -nostdinc \
+	-isystem $(shell $(NOSPEC_CC) -print-resource-dir)/include -Iinclude
+
+# Each arch's gcc flags come from a make for that arch (nospec-flags).
+nospec:
+	$(Q)mkdir -p $(NOSPEC_DIR) && for a in $(filter-out host,$(ARCHES)); do \
+		$(MAKE) --no-print-directory -s ARCH=$$a nospec-flags || exit 1; \
+	done > $(NOSPEC_DIR)/flags.out && \
+	sed -n 's/^nospec-flags: //p' $(NOSPEC_DIR)/flags.out > $(NOSPEC_DIR)/flags
+	$(Q)HTBL_SRC=$(HTBL_SRC) NOSPEC_FUNCS="$(NOSPEC_FUNCS)" \
+		NOSPEC_STRICT=$(NOSPEC_STRICT) NOSPEC_CLANG="$(NOSPEC_CLANG)" \
+		bash tests/nospec_check.sh $(NOSPEC_DIR)
+
+# ARCH|its gcc and the library's flags|its objdump|clang's target flags
+nospec-flags:
+	@echo 'nospec-flags: $(ARCH)|$(CC) $(filter-out -O% -g,$(LIB_CFLAGS))|$(CROSS_COMPILE)objdump|$(NOSPEC_CLANG_$(ARCH))'
