@@ -207,10 +207,12 @@ $(HB)/cxx: tests/cxx_header.cc tests/tap.c $(HTBL_SRC)
 	$(Q)$(HOSTCXX) -std=c++11 -O2 $(WARN) -Iinclude -Itests tests/cxx_header.cc \
 		$(HB)/tap-cxx.o $(HB)/htbl-cxx.o -o $@
 
-$(HB)/bench: tests/bench.c $(HTBL_SRC)
+BENCH_CFLAGS := -std=c11 -O2 $(WARN) -pthread
+
+$(HB)/bench: tests/bench.c $(HTBL_SRC) include/handler_table.h
 	@mkdir -p $(@D)
 	@echo "  CC [bench] $@"
-	$(Q)$(HOSTCC) -std=c11 -O2 $(WARN) -Iinclude -pthread $^ -o $@
+	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -Iinclude $(filter %.c,$^) -o $@
 
 test-host: $(HB)/unit $(HB)/cxx $(HB)/teardown $(HB)/teardown-fallback \
 		$(HB)/stress-tsan $(HB)/stress
@@ -246,7 +248,7 @@ bench: $(HB)/bench
 DEPS := gcc g++ make libasan8 libubsan1 libtsan2 \
 	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi \
 	qemu-system-x86 qemu-system-misc qemu-system-arm \
-	clang-14 libclang-rt-14-dev cppcheck clang-tidy-14 spin
+	clang-14 libclang-rt-14-dev cppcheck clang-tidy-14 spin mandoc
 
 deps:
 	$(Q)DEPS="$(DEPS)" sh tests/deps.sh

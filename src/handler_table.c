@@ -205,11 +205,17 @@ static inline size_t cell_hint(void)
 #ifdef HTBL_CELL_HINT
 	return (size_t)(HTBL_CELL_HINT);
 #else
+	const unsigned int bits = (unsigned int)__builtin_ctz(HTBL_CELLS);
 	uintptr_t a = (uintptr_t)__builtin_frame_address(0) >> HTBL_STACK_SHIFT;
 
-	/* Fibonacci hashing: stacks a fixed distance apart spread out. */
-	return (size_t)((a * (uintptr_t)0x9E3779B97F4A7C15ull) >>
-			(WORD_BITS - 8));
+	/*
+	 * Fibonacci hashing, keeping the top log2(HTBL_CELLS) bits of the
+	 * product: those are the ones that stacks a fixed distance apart
+	 * spread over the cells.
+	 */
+	return bits ? (size_t)((a * (uintptr_t)0x9E3779B97F4A7C15ull) >>
+			       (WORD_BITS - bits))
+		    : 0;
 #endif
 }
 

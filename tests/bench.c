@@ -12,15 +12,31 @@
  *   has (here: the thread's); two RMWs per dispatch, on private lines;
  * - the library: one claimed cell per running dispatch, one RMW to claim
  *   it and a plain release store to free it.
+ *
+ * Then two threads on one slot, (a) on their own stacks, (b) on two small
+ * stacks whose tops are 1 KiB apart in one page, as per-CPU interrupt
+ * stacks in one array are: the library picks a CPU's first dispatch cell
+ * from its stack address, and (b) must not make CPUs share a cell.
+ *
+ * `bench --key` prints the key rows as "op ratio-to-floor" lines;
+ * `bench --versus OTHER` runs itself and OTHER (the same source built
+ * against another version of the library: make bench-base) with --key,
+ * alternately, and prints each row's ratio to its own floor and
+ * current/base. It uses only calls that the last release (9ae0dff) has
+ * too, so that it builds against both headers.
  */
 #define _GNU_SOURCE
 #include <handler_table.h>
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
 
 #define REPS 9
 #define ITERS 2000000ul
@@ -29,6 +45,20 @@
 #define SLOTS 64
 #define MAX_THREADS 2
 #define LINE 64
+/* Rounds of --versus: runs of each binary. */
+#define ROUNDS 9
+
+/*
+ * The small stacks of row (b): STACK_GAP bytes each, stack i's top
+ * STACK_GAP * i below the end of one page. run() may use at most
+ * STACK_USE_MAX of them (checked before they are used), so that stack 0
+ * cannot reach the frames of stack 1 below it.
+ */
+#define PAGE 4096
+#define STACK_GAP 1024
+#define STACK_USE_MAX (STACK_GAP / 2)
+#define STACK_PAINT 0xa5
+static _Alignas(PAGE) unsigned char small_stacks[PAGE];
 
 /* The handler: per-CPU work, as a per-CPU timer tick's would be. */
 static _Thread_local unsigned long ticks;
@@ -94,12 +124,17 @@ static const char *const op_name[NR_OPS] = {
 	"htbl_register + htbl_unregister_sync",
 };
 
+/* Frame address of this thread's last run(), and of each thread's. */
+static _Thread_local void *run_frame;
+static void *thread_frame[MAX_THREADS];
+
 /* Run n operations of kind op on slot idx; the caller times it. */
 static void __attribute__((noinline)) run(enum op op, size_t idx,
 					  unsigned long n)
 {
 	void *arg = &ticks;
 
+	run_frame = __builtin_frame_address(0);
 	switch (op) {
 	case OP_FLOOR:
 		for (unsigned long i = 0; i < n; i++)
@@ -179,6 +214,20 @@ static double median(double *v, int n)
 	return v[n / 2];
 }
 
+/* The slot each op uses on one thread: 1 is empty, 4 is for registers. */
+static size_t op_idx(enum op op)
+{
+	switch (op) {
+	case OP_HANDLE_EMPTY:
+		return 1;
+	case OP_REG_UNREG:
+	case OP_UNREG_SYNC:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
 /* Median ns per op on one thread. */
 static double single(enum op op)
 {
@@ -187,18 +236,76 @@ static double single(enum op op)
 	for (int r = 0; r < REPS; r++) {
 		double t0 = now();
 
-		run(op, op == OP_HANDLE_EMPTY ? 1 : 0, ITERS);
+		run(op, op_idx(op), ITERS);
 		t[r] = (now() - t0) * 1e9 / ITERS;
 	}
 	return median(t, REPS);
+}
+
+static _Noreturn void die(const char *what)
+{
+	perror(what);
+	exit(1);
 }
 
 struct job {
 	enum op op;
 	size_t idx;
 	unsigned cpu;
+	unsigned long n;
+	unsigned char *stack; /* lowest byte of a small stack, or NULL */
 	pthread_barrier_t *start;
 };
+
+static _Thread_local struct job *small_job;
+
+static void on_small_stack(void)
+{
+	run(small_job->op, small_job->idx, small_job->n);
+}
+
+/* Run j on this thread, on its small stack if it has one. */
+static void run_job(struct job *j)
+{
+	ucontext_t uc, back;
+
+	if (!j->stack) {
+		run(j->op, j->idx, j->n);
+		return;
+	}
+	if (getcontext(&uc))
+		die("getcontext");
+	uc.uc_stack.ss_sp = j->stack;
+	uc.uc_stack.ss_size = STACK_GAP;
+	uc.uc_link = &back;
+	small_job = j;
+	makecontext(&uc, on_small_stack, 0);
+	if (swapcontext(&back, &uc))
+		die("swapcontext");
+}
+
+static unsigned char *small_stack(unsigned i)
+{
+	return small_stacks + PAGE - (i + 1) * STACK_GAP;
+}
+
+/*
+ * Bytes of small stack i that run() uses: paint the page, dispatch on it
+ * alone, find the lowest byte written. The path is the same on every
+ * dispatch and no signal handler is installed to run on top of it, so
+ * this is the depth of every run of row (b).
+ */
+static ptrdiff_t stack_use(unsigned i)
+{
+	struct job j = { OP_HANDLE, 0, 0, 100, small_stack(i), NULL };
+	size_t low = 0;
+
+	memset(small_stacks, STACK_PAINT, sizeof(small_stacks));
+	run_job(&j);
+	while (low < PAGE && small_stacks[low] == STACK_PAINT)
+		low++;
+	return small_stack(i) + STACK_GAP - (small_stacks + low);
+}
 
 static void *thread_main(void *p)
 {
@@ -206,12 +313,17 @@ static void *thread_main(void *p)
 
 	cpu = j->cpu;
 	pthread_barrier_wait(j->start);
-	run(j->op, j->idx, THREAD_ITERS);
+	run_job(j);
+	thread_frame[j->cpu] = run_frame;
 	return NULL;
 }
 
-/* Wall time of nthreads threads, each running THREAD_ITERS operations. */
-static double threads_time(enum op op, bool same_idx, unsigned nthreads)
+/*
+ * Wall time of nthreads threads, each running THREAD_ITERS operations, on
+ * their own stacks or on the small ones.
+ */
+static double threads_time(enum op op, bool same_idx, unsigned nthreads,
+			   bool small)
 {
 	pthread_barrier_t start;
 	struct job jobs[MAX_THREADS];
@@ -220,7 +332,9 @@ static double threads_time(enum op op, bool same_idx, unsigned nthreads)
 
 	pthread_barrier_init(&start, NULL, nthreads + 1);
 	for (unsigned i = 0; i < nthreads; i++) {
-		jobs[i] = (struct job){ op, same_idx ? 0 : 2 + i, i, &start };
+		jobs[i] = (struct job){ op, same_idx ? 0 : 2 + i, i,
+					THREAD_ITERS,
+					small ? small_stack(i) : NULL, &start };
 		pthread_create(&th[i], NULL, thread_main, &jobs[i]);
 	}
 	pthread_barrier_wait(&start);
@@ -240,9 +354,93 @@ static double scaling(enum op op, bool same_idx)
 	double t[REPS];
 
 	for (int r = 0; r < REPS; r++)
-		t[r] = 2 * threads_time(op, same_idx, 1) /
-		       threads_time(op, same_idx, 2);
+		t[r] = 2 * threads_time(op, same_idx, 1, false) /
+		       threads_time(op, same_idx, 2, false);
 	return median(t, REPS);
+}
+
+static ptrdiff_t frame_gap(void)
+{
+	ptrdiff_t d = (char *)thread_frame[0] - (char *)thread_frame[1];
+
+	return d < 0 ? -d : d;
+}
+
+/* Stop unless run() fits in a small stack with room to spare. */
+static ptrdiff_t check_stack_use(void)
+{
+	ptrdiff_t use = 0;
+
+	for (unsigned i = 0; i < MAX_THREADS; i++)
+		if (stack_use(i) > use)
+			use = stack_use(i);
+	if (use > STACK_USE_MAX) {
+		fprintf(stderr, "run() uses %td bytes of a small stack, more "
+			"than %d\n", use, STACK_USE_MAX);
+		exit(1);
+	}
+	return use;
+}
+
+/* Row (b): two threads dispatching on the small stacks; their wall time. */
+static double small_stacks_time(void)
+{
+	double t = threads_time(OP_HANDLE, true, 2, true);
+
+	if (frame_gap() != STACK_GAP) {
+		fprintf(stderr, "frames on the small stacks are %td bytes "
+			"apart, not %d\n", frame_gap(), STACK_GAP);
+		exit(1);
+	}
+	return t;
+}
+
+/*
+ * Rows (a) and (b), alternately so that noise hits both, each with its
+ * throughput as a multiple of one thread's; (b)'s cost as the median of its
+ * ratios to the (a) run next to it. That ratio means something only when
+ * (a) ran its threads at once without contending: close to 2x one thread.
+ * On a machine with fewer than two idle cores they take turns, and (b)'s
+ * threads do not contend either.
+ */
+static void shared_page_rows(void)
+{
+	double par_a[REPS], par_b[REPS], ta[REPS], tb[REPS];
+	double q[REPS], cost;
+	ptrdiff_t use = check_stack_use(), gap_a = 0;
+
+	for (int r = 0; r < REPS; r++) {
+		double t1 = threads_time(OP_HANDLE, true, 1, false);
+
+		/* Odd rounds run (b) first: no order favours either. */
+		if (r % 2)
+			tb[r] = small_stacks_time();
+		ta[r] = threads_time(OP_HANDLE, true, 2, false);
+		gap_a = frame_gap();
+		if (!(r % 2))
+			tb[r] = small_stacks_time();
+		par_a[r] = 2 * t1 / ta[r];
+		par_b[r] = 2 * t1 / tb[r];
+		q[r] = tb[r] / ta[r];
+	}
+	cost = median(q, REPS);
+	printf("\n%-40s %9s %9s %9s %9s\n", "two threads, one registered slot",
+	       "frame gap", "ns/op", "vs 1 thr", "ratio");
+	printf("%-40s %9td %9.2f %8.2fx %9.2f\n",
+	       "(a) own stacks, distinct pages", gap_a,
+	       median(ta, REPS) * 1e9 / THREAD_ITERS, median(par_a, REPS),
+	       1.0);
+	printf("%-40s %9d %9.2f %8.2fx %9.2f\n",
+	       "(b) stack tops 1 KiB apart, one page", STACK_GAP,
+	       median(tb, REPS) * 1e9 / THREAD_ITERS, median(par_b, REPS),
+	       cost);
+	printf("stack use of run() on a small stack: %td of %d bytes\n", use,
+	       STACK_GAP);
+	if (median(par_a, REPS) < 1.4)
+		printf("(a) below 1.4x one thread: fewer than two idle cores, "
+		       "or (a) contends too; (b)/(a) says nothing\n");
+	printf("htbl_handle, stacks 1 KiB apart: (b)/(a) = %.2f "
+	       "(target <= 1.20)\n", cost);
 }
 
 static void print_system(void)
@@ -261,42 +459,100 @@ static void print_system(void)
 	printf("median of %d runs of %lu operations\n\n", REPS, ITERS);
 }
 
-int main(void)
+static const enum op key_ops[] = { OP_HANDLE, OP_HANDLE_EMPTY,
+				   OP_REG_UNREG, OP_UNREG_SYNC };
+#define NR_KEY (sizeof(key_ops) / sizeof(key_ops[0]))
+
+/* --key: each key row's ratio to the floor, as "op ratio" lines. */
+static void print_key(void)
+{
+	double base = single(OP_FLOOR);
+
+	for (size_t i = 0; i < NR_KEY; i++)
+		printf("%d %.6f\n", (int)key_ops[i], single(key_ops[i]) / base);
+}
+
+/* Run `exe --key`; its ratios into ratio[op]. */
+static void key_run(const char *exe, double ratio[NR_OPS])
+{
+	int fd[2], op, st;
+	size_t got = 0;
+	double r;
+	pid_t pid;
+	FILE *f;
+
+	fflush(stdout);
+	if (pipe(fd) || (pid = fork()) < 0)
+		die("pipe, fork");
+	if (pid == 0) {
+		dup2(fd[1], STDOUT_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		execl(exe, exe, "--key", (char *)NULL);
+		die(exe);
+	}
+	close(fd[1]);
+	f = fdopen(fd[0], "r");
+	while (f && fscanf(f, "%d %lf", &op, &r) == 2)
+		if (op >= 0 && op < NR_OPS) {
+			ratio[op] = r;
+			got++;
+		}
+	if (f)
+		fclose(f);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) || got != NR_KEY) {
+		fprintf(stderr, "%s --key failed\n", exe);
+		exit(1);
+	}
+}
+
+/* --versus: this binary against base, ROUNDS runs of each, alternately. */
+static void versus(const char *base)
+{
+	double cur[ROUNDS][NR_OPS], old[ROUNDS][NR_OPS], q_handle = 0;
+
+	for (int r = 0; r < ROUNDS; r++) {
+		key_run("/proc/self/exe", cur[r]);
+		key_run(base, old[r]);
+	}
+	printf("median of %d alternating runs of each, ratios to each run's "
+	       "own floor\n\n", ROUNDS);
+	printf("%-40s %9s %9s %9s\n", "key rows", "current", "base",
+	       "cur/base");
+	for (size_t i = 0; i < NR_KEY; i++) {
+		enum op op = key_ops[i];
+		double c[ROUNDS], b[ROUNDS], q[ROUNDS];
+
+		for (int r = 0; r < ROUNDS; r++) {
+			c[r] = cur[r][op];
+			b[r] = old[r][op];
+			q[r] = c[r] / b[r];
+		}
+		printf("%-40s %9.2f %9.2f %9.2f\n", op_name[op],
+		       median(c, ROUNDS), median(b, ROUNDS), median(q, ROUNDS));
+		if (op == OP_HANDLE)
+			q_handle = median(q, ROUNDS);
+	}
+	printf("htbl_handle registered: current/base = %.2f (target <= 1.10)\n",
+	       q_handle);
+}
+
+static void full_bench(void)
 {
 	static const enum op two_threads[] = { OP_FLOOR,    OP_HANDLE,
 					       OP_SPINLOCK, OP_PER_SLOT,
 					       OP_PER_CPU };
 	double base, ns_of[NR_OPS];
 
-	for (size_t i = 0; i < SLOTS; i++)
-		plain_fn[i] = work;
-	/* Slots 0, 2, 3 registered; 1 stays empty; 4 for register rows. */
-	htbl_register(&table, 0, work, NULL);
-	htbl_register(&table, 2, work, NULL);
-	htbl_register(&table, 3, work, NULL);
 	print_system();
-
 	printf("%-40s %9s %9s\n", "one thread", "ns/op", "ratio");
 	base = single(OP_FLOOR);
 	printf("%-40s %9.2f %9.2f\n", op_name[OP_FLOOR], base, 1.0);
 	for (int op = OP_FLOOR + 1; op < NR_OPS; op++) {
-		double ns;
-
-		if (op == OP_REG_UNREG || op == OP_UNREG_SYNC) {
-			double t[REPS];
-
-			for (int r = 0; r < REPS; r++) {
-				double t0 = now();
-
-				run(op, 4, ITERS);
-				t[r] = (now() - t0) * 1e9 / ITERS;
-			}
-			ns = median(t, REPS);
-		} else {
-			ns = single(op);
-		}
-		printf("%-40s %9.2f %9.2f\n", op_name[op], ns, ns / base);
-		ns_of[op] = ns;
+		ns_of[op] = single(op);
+		printf("%-40s %9.2f %9.2f\n", op_name[op], ns_of[op],
+		       ns_of[op] / base);
 	}
 	printf("%-40s %19.2f\n", "htbl_handle / (floor + 1 RMW)",
 	       ns_of[OP_HANDLE] / ns_of[OP_FLOOR_RMW]);
@@ -309,6 +565,29 @@ int main(void)
 
 		printf("%-40s %8.2fx %8.2fx\n", op_name[op], scaling(op, true),
 		       scaling(op, false));
+	}
+	shared_page_rows();
+}
+
+int main(int argc, char **argv)
+{
+	for (size_t i = 0; i < SLOTS; i++)
+		plain_fn[i] = work;
+	/* Slots 0, 2, 3 registered; 1 stays empty; 4 for register rows. */
+	htbl_register(&table, 0, work, NULL);
+	htbl_register(&table, 2, work, NULL);
+	htbl_register(&table, 3, work, NULL);
+
+	if (argc == 1)
+		full_bench();
+	else if (argc == 2 && !strcmp(argv[1], "--key"))
+		print_key();
+	else if (argc == 3 && !strcmp(argv[1], "--versus"))
+		versus(argv[2]);
+	else {
+		fprintf(stderr, "usage: %s [--key | --versus OTHER-BENCH]\n",
+			argv[0]);
+		return 2;
 	}
 	return 0;
 }
