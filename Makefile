@@ -187,6 +187,18 @@ $(HB)/teardown-fallback: $(TEARDOWN_SRCS)
 	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(ASAN) -DHTBL_CELLS=2 -DTEARDOWN_CELLS=2 \
 		-MMD -MP $^ -o $@
 
+QSBR_SRCS := tests/qsbr.c tests/stress_core.c tests/tap.c $(HTBL_SRC)
+
+$(HB)/qsbr: $(QSBR_SRCS)
+	@mkdir -p $(@D)
+	@echo "  CC $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) -MMD -MP $^ -o $@
+
+$(HB)/qsbr-tsan: $(QSBR_SRCS)
+	@mkdir -p $(@D)
+	@echo "  CC [tsan] $@"
+	$(Q)$(HOSTCC) $(TEST_CFLAGS) $(TSAN) -MMD -MP $^ -o $@
+
 STRESS_SRCS := tests/stress.c tests/stress_core.c tests/tap.c $(HTBL_SRC)
 
 $(HB)/stress-tsan: $(STRESS_SRCS)
@@ -215,7 +227,7 @@ $(HB)/bench: tests/bench.c $(HTBL_SRC) include/handler_table.h
 	$(Q)$(HOSTCC) $(BENCH_CFLAGS) -Iinclude $(filter %.c,$^) -o $@
 
 test-host: $(HB)/unit $(HB)/cxx $(HB)/teardown $(HB)/teardown-fallback \
-		$(HB)/stress-tsan $(HB)/stress
+		$(HB)/stress-tsan $(HB)/stress $(HB)/qsbr $(HB)/qsbr-tsan
 	@echo "# unit tests (ASan+UBSan)"
 	$(Q)$(HB)/unit
 	@echo "# teardown (ASan+UBSan)"
@@ -227,10 +239,14 @@ test-host: $(HB)/unit $(HB)/cxx $(HB)/teardown $(HB)/teardown-fallback \
 	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(HB)/stress-tsan
 	@echo "# concurrency tests (optimized, no sanitizer)"
 	$(Q)$(HB)/stress
+	@echo "# quiescent-state mode (ThreadSanitizer, then optimized)"
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(HB)/qsbr-tsan
+	$(Q)$(HB)/qsbr
 
 cross:
-	$(Q)for a in $(filter-out host,$(ARCHES)); do \
-		$(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
+	$(Q)for av in $(CROSS_VARIANTS); do \
+		$(MAKE) --no-print-directory ARCH=$${av%/*} VARIANT=$${av#*/} lib || \
+			exit 1; \
 	done
 
 # The steps of check, in order; tests/*.mk add theirs.

@@ -84,10 +84,28 @@ struct htbl_slot {
 	uintptr_t _spill;
 } __attribute__((aligned(__SIZEOF_POINTER__ == 8 ? 64 : sizeof(void *))));
 
-/* A table: n slots in caller-provided storage. Fields are private. */
+/*
+ * A quiescent-state domain (see htbl_qsbr_init): one counter per CPU, each
+ * on a cache line of its own, and the grace-period counter. Private.
+ */
+struct htbl_qsbr_cpu {
+	uintptr_t _ctr;
+} __attribute__((aligned(64)));
+
+struct htbl_qsbr {
+	uintptr_t _gp;
+	struct htbl_qsbr_cpu *_cpus;
+	size_t _ncpus;
+};
+
+/*
+ * A table: n slots in caller-provided storage, and the quiescent-state
+ * domain of a table in that mode (NULL: the default mode). Private.
+ */
 struct htbl {
 	struct htbl_slot *_slots;
 	size_t _n;
+	struct htbl_qsbr *_qsbr;
 };
 
 /*
@@ -97,7 +115,7 @@ struct htbl {
  */
 #ifndef __cplusplus
 #define HTBL_DEFINE(name, n)                                                   \
-	struct htbl name = { (struct htbl_slot[(n)]){ { 0 } }, (n) }
+	struct htbl name = { (struct htbl_slot[(n)]){ { 0 } }, (n), NULL }
 #else
 /*
  * In C++, HTBL_DEFINE(name, n) defines `htbl_table<n> name`: an object of
@@ -121,7 +139,13 @@ struct htbl {
  */
 extern "C++" {
 template <size_t N> struct htbl_table : htbl {
-	constexpr htbl_table() noexcept : htbl{ _storage, N }, _storage{} {}
+	constexpr htbl_table() noexcept : htbl{ _storage, N, nullptr }, _storage{}
+	{
+	}
+	constexpr explicit htbl_table(struct htbl_qsbr *d) noexcept
+		: htbl{ _storage, N, d }, _storage{}
+	{
+	}
 	htbl_table(const htbl_table &) = delete;
 	htbl_table &operator=(const htbl_table &) = delete;
 
@@ -130,6 +154,40 @@ private:
 };
 }
 #define HTBL_DEFINE(name, n) htbl_table<(n)> name
+#endif
+
+/*
+ * HTBL_QSBR_DEFINE(name, ncpus): at file scope, optionally preceded by
+ * `static`, defines a quiescent-state domain `name` for CPUs 0 to
+ * ncpus - 1, all offline, usable at once with no init call. In C++ it is
+ * an object of a type derived from struct htbl_qsbr holding its own
+ * per-CPU counters, as HTBL_DEFINE's tables are.
+ *
+ * HTBL_DEFINE_QSBR(name, n, domain): as HTBL_DEFINE, for a table in the
+ * quiescent-state mode of domain (defined before it).
+ */
+#ifndef __cplusplus
+#define HTBL_QSBR_DEFINE(name, ncpus)                                          \
+	struct htbl_qsbr name = { 0, (struct htbl_qsbr_cpu[(ncpus)]){ { 0 } }, \
+				  (ncpus) }
+#define HTBL_DEFINE_QSBR(name, n, domain)                                      \
+	struct htbl name = { (struct htbl_slot[(n)]){ { 0 } }, (n), &(domain) }
+#else
+extern "C++" {
+template <size_t N> struct htbl_qsbr_domain : htbl_qsbr {
+	constexpr htbl_qsbr_domain() noexcept
+		: htbl_qsbr{ 0, _storage, N }, _storage{}
+	{
+	}
+	htbl_qsbr_domain(const htbl_qsbr_domain &) = delete;
+	htbl_qsbr_domain &operator=(const htbl_qsbr_domain &) = delete;
+
+private:
+	struct htbl_qsbr_cpu _storage[N];
+};
+}
+#define HTBL_QSBR_DEFINE(name, ncpus) htbl_qsbr_domain<(ncpus)> name
+#define HTBL_DEFINE_QSBR(name, n, domain) htbl_table<(n)> name{ &(domain) }
 #endif
 
 /*
@@ -236,6 +294,146 @@ void htbl_synchronize(struct htbl *t, size_t idx);
  * was empty (or was being changed) when the call took effect.
  */
 bool htbl_handle(struct htbl *t, size_t idx);
+
+/*
+ * Quiescent-state mode. A table in this mode (HTBL_DEFINE_QSBR,
+ * htbl_init_qsbr) dispatches with loads only: htbl_handle writes nothing
+ * to shared memory and runs no read-modify-write and no full barrier.
+ * Its htbl_unregister_sync and htbl_synchronize wait instead for a grace
+ * period of its domain: every online CPU of the domain has reported a
+ * quiescent state (htbl_qsbr_quiescent) since the removal, as liburcu's
+ * QSBR flavour and the kernel's RCU do. Offline CPUs are not waited for.
+ *
+ * The rule a kernel must follow: a CPU reports a quiescent state only at
+ * a point where it runs no htbl_handle of the domain's tables: its idle
+ * loop, its scheduler, the exit of its outermost interrupt. Never inside
+ * htbl_handle (from a handler, or an interrupt nested in one). A CPU that
+ * stops reporting while online makes every sync of the domain wait; take
+ * it offline (htbl_qsbr_offline) before it sleeps, halts or leaves.
+ * Everything else in the header holds for both modes.
+ */
+
+/*
+ * htbl_qsbr_init: make d a domain of the ncpus counters at `cpus`, every
+ * CPU offline.
+ *
+ * Ordering: plain stores; publish d as for htbl_init.
+ * Concurrency: none; d must not be in use.
+ * Returns: nothing.
+ */
+void htbl_qsbr_init(struct htbl_qsbr *d, struct htbl_qsbr_cpu *cpus,
+		    size_t ncpus);
+
+/*
+ * htbl_init_qsbr: as htbl_init, for a table in the quiescent-state mode of
+ * domain d.
+ *
+ * Ordering: as htbl_init.
+ * Concurrency: none; t must not be in use.
+ * Returns: nothing.
+ */
+void htbl_init_qsbr(struct htbl *t, struct htbl_slot *slots, size_t n,
+		    struct htbl_qsbr *d);
+
+/*
+ * htbl_qsbr_online: CPU cpu of d starts dispatching: from now on, grace
+ * periods wait for its quiescent states. Call it on that CPU before its
+ * first htbl_handle of d's tables (and again after htbl_qsbr_offline).
+ *
+ * Ordering: full barrier after the counter is published: the CPU's later
+ * htbl_handle calls see every removal that a sync waiting for it made.
+ * Concurrency: any call but another online, offline or quiescent of the
+ * same cpu; safe in interrupt context of that CPU when not nested in its
+ * own htbl_handle.
+ * Returns: nothing. cpu >= ncpus: nothing happens.
+ */
+void htbl_qsbr_online(struct htbl_qsbr *d, size_t cpu);
+
+/*
+ * htbl_qsbr_offline: CPU cpu of d stops dispatching (before it sleeps in
+ * wfi or hlt, say): grace periods no longer wait for it, an extended
+ * quiescent state. It must not call htbl_handle on d's tables until
+ * htbl_qsbr_online.
+ *
+ * Ordering: release: the CPU's earlier handler calls come before.
+ * Concurrency: as htbl_qsbr_online.
+ * Returns: nothing. cpu >= ncpus: nothing happens.
+ */
+void htbl_qsbr_offline(struct htbl_qsbr *d, size_t cpu);
+
+/*
+ * htbl_qsbr_quiescent: CPU cpu of d reports a quiescent state: it runs no
+ * htbl_handle of d's tables right now. One store of its counter and the
+ * full barrier that publishes it; cheap enough for every idle loop pass or
+ * outermost interrupt exit.
+ *
+ * Ordering: release of the CPU's earlier handler calls (a sync that sees
+ * the report sees what they wrote), then a full barrier: the CPU's later
+ * htbl_handle calls see every removal that a sync waiting for it made.
+ * Concurrency: as htbl_qsbr_online. Never from inside htbl_handle.
+ * Returns: nothing. cpu >= ncpus: nothing happens.
+ */
+void htbl_qsbr_quiescent(struct htbl_qsbr *d, size_t cpu);
+
+/*
+ * htbl_private_index_nospec: idx when idx < n, else 0, with no branch for
+ * a mispredicted bounds check to skip (Linux's array_index_nospec); used
+ * by htbl_handle_inline and the library. Private.
+ */
+static inline size_t htbl_private_index_nospec(size_t idx, size_t n)
+{
+	size_t mask;
+
+#ifndef HTBL_NO_ASM
+	__asm__("" : "+r"(idx));
+#endif
+	mask = (size_t)((intptr_t)~(idx | (n - 1 - idx)) >>
+			(sizeof(size_t) * __CHAR_BIT__ - 1));
+#if defined(HTBL_NO_ASM)
+#elif defined(__aarch64__) || (defined(__arm__) && __ARM_ARCH >= 7)
+	__asm__("csdb" : "+r"(mask));
+#else
+	__asm__("" : "+r"(mask));
+#endif
+	return idx & mask;
+}
+
+/*
+ * htbl_handle_inline: htbl_handle, compiled into the caller (an interrupt
+ * entry, say). A table in the quiescent-state mode dispatches entirely
+ * inline: two acquire loads, the pair, and the call. A table in the
+ * default mode checks the index inline and calls htbl_handle.
+ *
+ * Ordering, concurrency and return value: as htbl_handle.
+ */
+static inline bool htbl_handle_inline(struct htbl *t, size_t idx)
+{
+	struct htbl_slot *s;
+	uintptr_t state;
+	htbl_handler_fn fn;
+	void *arg;
+
+	if (idx >= t->_n)
+		return false;
+	if (!t->_qsbr)
+		return htbl_handle(t, idx);
+	s = &t->_slots[htbl_private_index_nospec(idx, t->_n)];
+	/* Acquire: pairs with htbl_register's release store of FULL (2). */
+	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
+	if ((state & 3) != 2)
+		return false;
+	fn = __atomic_load_n(&s->_fn, __ATOMIC_RELAXED);
+	arg = __atomic_load_n(&s->_arg, __ATOMIC_RELAXED);
+	/*
+	 * Acquire fence, then the state again: the seqlock read that keeps
+	 * the pair untorn (pairs with htbl_register's release fence).
+	 */
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	if (__atomic_load_n(&s->_state, __ATOMIC_RELAXED) != state)
+		return false;
+	fn(arg);
+	return true;
+}
 
 #ifdef __cplusplus
 }

@@ -142,41 +142,15 @@ static inline void cpu_relax(void)
 }
 
 /*
- * idx when idx < n, else 0, with no branch for a mispredicted bounds check
- * to skip (Linux's array_index_nospec). The mask is all ones when idx < n;
- * it needs n <= SIZE_MAX / 2 + 1, which any table that fits in memory
- * meets. The first empty asm hides idx from the optimizer, which after the
- * caller's bounds check, and with n a constant (a static table under LTO),
- * would fold the mask to all ones; the second hides the mask, which it
- * would turn back into a select, and so a branch where there is no
- * conditional move. On Arm that asm is csdb, as Arm advises after a
- * conditional select (and Linux's arm and arm64 do): no later instruction
- * uses a predicted value of the mask. Neither GCC 12 nor clang 14 has a
- * builtin for it (GCC's __builtin_speculation_safe_value emits a full
- * isb; dsb instead), hence the mnemonic, which both assemble.
+ * The slot for idx, which the caller checked against t->_n, clamped again
+ * without a branch (htbl_private_index_nospec, in the header: its empty
+ * asms hide the index and the mask from the optimizer, which could
+ * otherwise fold the clamp into the bounds check; on Arm the second is
+ * csdb, for which neither GCC 12 nor clang 14 has a builtin).
  */
-static inline size_t index_nospec(size_t idx, size_t n)
-{
-	size_t mask;
-
-#ifndef HTBL_NO_ASM
-	__asm__("" : "+r"(idx));
-#endif
-	mask = (size_t)((intptr_t)~(idx | (n - 1 - idx)) >>
-			(sizeof(size_t) * __CHAR_BIT__ - 1));
-#if defined(HTBL_NO_ASM)
-#elif defined(__aarch64__) || (defined(__arm__) && __ARM_ARCH >= 7)
-	__asm__("csdb" : "+r"(mask));
-#else
-	__asm__("" : "+r"(mask));
-#endif
-	return idx & mask;
-}
-
-/* The slot for idx, which the caller checked against t->_n. */
 static inline struct htbl_slot *slot_at(struct htbl *t, size_t idx)
 {
-	return &t->_slots[index_nospec(idx, t->_n)];
+	return &t->_slots[htbl_private_index_nospec(idx, t->_n)];
 }
 
 static inline uintptr_t kind(uintptr_t state)
@@ -286,17 +260,20 @@ static void ovf_exit(struct htbl_slot *s, int ovf)
 }
 
 /*
- * Announce a call of state on slot s: claim a free cell, or count in the
- * slot's fallback counters when all are taken.
+ * Announce a call of state on slot s in *c: claim a free cell, or count in
+ * the slot's fallback counters when all are taken. (Filled field by field:
+ * a struct returned or copied whole becomes one wide access or a memcpy,
+ * which GenMC cannot check.)
  * The claim CAS is seq_cst: it must be ordered before the caller's
  * re-check of _state, and pairs with the seq_cst cell loads of the waiters
  * (Dekker with the CAS that changed _state).
  */
-static struct claim announce(struct htbl_slot *s, uintptr_t state)
+static void announce(struct htbl_slot *s, uintptr_t state, struct claim *c)
 {
 	size_t hint = cell_hint();
-	struct claim c = { NULL, 0 };
 
+	c->cell = NULL;
+	c->ovf = 0;
 	for (size_t i = 0; i < HTBL_CELLS; i++) {
 		struct cell *cl = &cells[(hint + i) % HTBL_CELLS];
 		uintptr_t free_tag = 0;
@@ -310,12 +287,11 @@ static struct claim announce(struct htbl_slot *s, uintptr_t state)
 			 * acquire of our claim; 0 until then reads as "wait".
 			 */
 			__atomic_store_n(&cl->slot, s, __ATOMIC_RELAXED);
-			c.cell = cl;
-			return c;
+			c->cell = cl;
+			return;
 		}
 	}
-	c.ovf = ovf_enter(s, state);
-	return c;
+	c->ovf = ovf_enter(s, state);
 }
 
 /*
@@ -401,6 +377,96 @@ static void wait_removed(struct htbl_slot *s, uintptr_t removed)
 	wait_spill(s);
 }
 
+/*
+ * Quiescent-state mode. A CPU's counter is 0 while it is offline, else the
+ * grace-period counter it last saw, made odd; grace periods add 2 to the
+ * domain's counter, so a counter that reached a grace period's value has
+ * reported a quiescent state since it began.
+ */
+static inline uintptr_t qsbr_seen(const struct htbl_qsbr *d)
+{
+	/* Relaxed: ordered by the fence in report() (see grace_period()). */
+	return __atomic_load_n(&d->_gp, __ATOMIC_RELAXED) | 1;
+}
+
+/* Publish a CPU's counter, then order its later dispatches after it. */
+static void report(struct htbl_qsbr *d, size_t cpu)
+{
+	if (cpu >= d->_ncpus)
+		return;
+	/*
+	 * Release: the CPU's earlier handler calls come before the report;
+	 * pairs with the acquire load in grace_period().
+	 */
+	__atomic_store_n(&d->_cpus[cpu]._ctr, qsbr_seen(d), __ATOMIC_RELEASE);
+	/*
+	 * seq_cst fence: the report comes before the CPU's later loads of
+	 * _state. Pairs with the fence in grace_period(): if we saw its
+	 * counter, its removal comes before our later dispatches.
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+void htbl_qsbr_init(struct htbl_qsbr *d, struct htbl_qsbr_cpu *cpus,
+		    size_t ncpus)
+{
+	for (size_t i = 0; i < ncpus; i++)
+		/* Relaxed: d is not shared yet (see the header). */
+		__atomic_store_n(&cpus[i]._ctr, 0, __ATOMIC_RELAXED);
+	d->_gp = 0;
+	d->_cpus = cpus;
+	d->_ncpus = ncpus;
+}
+
+void htbl_qsbr_online(struct htbl_qsbr *d, size_t cpu)
+{
+	report(d, cpu);
+}
+
+void htbl_qsbr_quiescent(struct htbl_qsbr *d, size_t cpu)
+{
+	report(d, cpu);
+}
+
+void htbl_qsbr_offline(struct htbl_qsbr *d, size_t cpu)
+{
+	if (cpu >= d->_ncpus)
+		return;
+	/* Release: the CPU's earlier handler calls come before; pairs with
+	 * the acquire load in grace_period(). */
+	__atomic_store_n(&d->_cpus[cpu]._ctr, 0, __ATOMIC_RELEASE);
+}
+
+/*
+ * Wait until every online CPU of d has reported a quiescent state since
+ * the removal that the caller made before.
+ */
+static void grace_period(struct htbl_qsbr *d)
+{
+	uintptr_t target;
+
+	/*
+	 * seq_cst fence: the caller's removal comes before our new counter.
+	 * A CPU that saw that counter (or a later one) has its seq_cst fence
+	 * after it (report()), so its later loads of _state see the removal.
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	/* Relaxed: the RMW's order among grace periods is all it needs. */
+	target = (__atomic_add_fetch(&d->_gp, 2, __ATOMIC_RELAXED)) | 1;
+	for (size_t i = 0; i < d->_ncpus; i++) {
+		uintptr_t c;
+
+		/*
+		 * Acquire: pairs with the release of report() and offline:
+		 * the CPU's handler calls before it are visible to us.
+		 */
+		while ((c = __atomic_load_n(&d->_cpus[i]._ctr,
+					    __ATOMIC_ACQUIRE)) != 0 &&
+		       (intptr_t)(c - target) < 0)
+			cpu_relax();
+	}
+}
+
 void htbl_init(struct htbl *t, struct htbl_slot *slots, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -415,6 +481,14 @@ void htbl_init(struct htbl *t, struct htbl_slot *slots, size_t n)
 	}
 	t->_slots = slots;
 	t->_n = n;
+	t->_qsbr = NULL;
+}
+
+void htbl_init_qsbr(struct htbl *t, struct htbl_slot *slots, size_t n,
+		    struct htbl_qsbr *d)
+{
+	htbl_init(t, slots, n);
+	t->_qsbr = d;
 }
 
 size_t htbl_capacity(const struct htbl *t)
@@ -531,7 +605,9 @@ htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
 		return NULL;
 	s = slot_at(t, idx);
 	fn = take(s, arg_out, &removed);
-	if (fn)
+	if (fn && t->_qsbr)
+		grace_period(t->_qsbr);
+	else if (fn)
 		wait_removed(s, removed);
 	return fn;
 }
@@ -575,6 +651,10 @@ void htbl_synchronize(struct htbl *t, size_t idx)
 
 	if (idx >= t->_n)
 		return;
+	if (t->_qsbr) {
+		grace_period(t->_qsbr);
+		return;
+	}
 	s = slot_at(t, idx);
 	/* Acquire: as take(); seq_cst below where it matters. */
 	now = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
@@ -628,6 +708,8 @@ bool htbl_handle(struct htbl *t, size_t idx)
 
 	if (idx >= t->_n)
 		return false;
+	if (t->_qsbr)
+		return htbl_handle_inline(t, idx);
 	s = slot_at(t, idx);
 	/* Acquire: pairs with register's release store of FULL. */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
@@ -642,7 +724,7 @@ bool htbl_handle(struct htbl *t, size_t idx)
 	 * barrier that keeps the pair untorn.
 	 */
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	c = announce(s, state);
+	announce(s, state, &c);
 	for (;;) {
 		/*
 		 * seq_cst re-check: after our announcement in the single total
