@@ -309,8 +309,11 @@ bool htbl_handle(struct htbl *t, size_t idx);
  * loop, its scheduler, the exit of its outermost interrupt. Never inside
  * htbl_handle (from a handler, or an interrupt nested in one). A CPU that
  * stops reporting while online makes every sync of the domain wait; take
- * it offline (htbl_qsbr_offline) before it sleeps, halts or leaves.
- * Everything else in the header holds for both modes.
+ * it offline (htbl_qsbr_offline) before it sleeps, halts or leaves. A CPU
+ * that calls htbl_unregister_sync or htbl_synchronize on a table of the
+ * domain waits for every online CPU, itself included: it goes offline
+ * around the call (offline, sync, online), as liburcu's QSBR does for its
+ * caller. Everything else in the header holds for both modes.
  */
 
 /*
@@ -371,7 +374,8 @@ void htbl_qsbr_offline(struct htbl_qsbr *d, size_t cpu);
  * the report sees what they wrote), then a full barrier: the CPU's later
  * htbl_handle calls see every removal that a sync waiting for it made.
  * Concurrency: as htbl_qsbr_online. Never from inside htbl_handle.
- * Returns: nothing. cpu >= ncpus: nothing happens.
+ * Returns: nothing. cpu >= ncpus, or a CPU that is offline: nothing
+ * happens (it stays offline).
  */
 void htbl_qsbr_quiescent(struct htbl_qsbr *d, size_t cpu);
 

@@ -425,7 +425,13 @@ void htbl_qsbr_online(struct htbl_qsbr *d, size_t cpu)
 
 void htbl_qsbr_quiescent(struct htbl_qsbr *d, size_t cpu)
 {
-	report(d, cpu);
+	/*
+	 * Relaxed: only this CPU writes its counter. An offline CPU stays
+	 * offline: a report must not bring it online behind its back.
+	 */
+	if (cpu < d->_ncpus &&
+	    __atomic_load_n(&d->_cpus[cpu]._ctr, __ATOMIC_RELAXED) != 0)
+		report(d, cpu);
 }
 
 void htbl_qsbr_offline(struct htbl_qsbr *d, size_t cpu)

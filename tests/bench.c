@@ -99,6 +99,37 @@ static _Thread_local unsigned cpu;
 
 static HTBL_DEFINE(table, SLOTS);
 
+/*
+ * The quiescent-state mode and the inline dispatch exist from 0.2 on;
+ * `make bench-base` builds this file against older headers too.
+ */
+#ifdef HTBL_DEFINE_QSBR
+#define HAVE_QSBR 1
+static HTBL_QSBR_DEFINE(domain, MAX_THREADS + 1);
+static HTBL_DEFINE_QSBR(qtable, SLOTS, domain);
+#else
+#define HAVE_QSBR 0
+#endif
+
+/*
+ * The bare table: bounds check, acquire load of fn, call; no context, no
+ * teardown: what a C port of the ArceOS crate's load-and-call would be.
+ */
+static htbl_handler_fn bare[SLOTS];
+
+static inline bool bare_handle(size_t idx)
+{
+	htbl_handler_fn fn;
+
+	if (idx >= SLOTS)
+		return false;
+	fn = __atomic_load_n(&bare[idx], __ATOMIC_ACQUIRE);
+	if (!fn)
+		return false;
+	fn(NULL);
+	return true;
+}
+
 enum op {
 	OP_FLOOR,
 	OP_FLOOR_RMW,
@@ -109,6 +140,12 @@ enum op {
 	OP_PER_CPU,
 	OP_REG_UNREG,
 	OP_UNREG_SYNC,
+	OP_BARE,
+	OP_INLINE,
+	OP_QSBR,
+	OP_QSBR_INLINE,
+	OP_QSBR_INLINE_EMPTY,
+	OP_QS_REPORT,
 	NR_OPS
 };
 
@@ -122,6 +159,12 @@ static const char *const op_name[NR_OPS] = {
 	"per-CPU in-flight counters",
 	"htbl_register + htbl_unregister",
 	"htbl_register + htbl_unregister_sync",
+	"bare table: acquire load and call",
+	"htbl_handle_inline, registered slot",
+	"qsbr: htbl_handle, registered slot",
+	"qsbr: htbl_handle_inline, registered",
+	"qsbr: htbl_handle_inline, empty slot",
+	"qsbr: htbl_qsbr_quiescent",
 };
 
 /* Frame address of this thread's last run(), and of each thread's. */
@@ -188,6 +231,29 @@ static void __attribute__((noinline)) run(enum op op, size_t idx,
 			htbl_unregister_sync(&table, idx, NULL);
 		}
 		break;
+	case OP_BARE:
+		for (unsigned long i = 0; i < n; i++)
+			bare_handle(idx);
+		break;
+#if HAVE_QSBR
+	case OP_INLINE:
+		for (unsigned long i = 0; i < n; i++)
+			htbl_handle_inline(&table, idx);
+		break;
+	case OP_QSBR:
+		for (unsigned long i = 0; i < n; i++)
+			htbl_handle(&qtable, idx);
+		break;
+	case OP_QSBR_INLINE:
+	case OP_QSBR_INLINE_EMPTY:
+		for (unsigned long i = 0; i < n; i++)
+			htbl_handle_inline(&qtable, idx);
+		break;
+	case OP_QS_REPORT:
+		for (unsigned long i = 0; i < n; i++)
+			htbl_qsbr_quiescent(&domain, cpu);
+		break;
+#endif
 	default:
 		abort();
 	}
@@ -219,6 +285,7 @@ static size_t op_idx(enum op op)
 {
 	switch (op) {
 	case OP_HANDLE_EMPTY:
+	case OP_QSBR_INLINE_EMPTY:
 		return 1;
 	case OP_REG_UNREG:
 	case OP_UNREG_SYNC:
@@ -538,6 +605,64 @@ static void versus(const char *base)
 	       q_handle);
 }
 
+#if HAVE_QSBR
+/*
+ * A second CPU, online in the domain, dispatching and reporting a
+ * quiescent state every 100 dispatches, as an idle loop or an interrupt
+ * exit would, while this thread times grace periods.
+ */
+static unsigned reporter_stop; /* atomic */
+
+static void *reporter(void *p)
+{
+	(void)p;
+	htbl_qsbr_online(&domain, 1);
+	while (!__atomic_load_n(&reporter_stop, __ATOMIC_ACQUIRE)) {
+		for (int i = 0; i < 100; i++)
+			htbl_handle_inline(&qtable, 0);
+		htbl_qsbr_quiescent(&domain, 1);
+	}
+	htbl_qsbr_offline(&domain, 1);
+	return NULL;
+}
+
+static void qsbr_rows(double floor)
+{
+	static const enum op rows[] = { OP_BARE, OP_INLINE, OP_QSBR,
+					OP_QSBR_INLINE, OP_QSBR_INLINE_EMPTY,
+					OP_QS_REPORT };
+	pthread_t th;
+	double t0, gp;
+	const int syncs = 2000;
+
+	printf("\n%-40s %9s %9s\n", "modes and inline dispatch", "ns/op",
+	       "ratio");
+	/* Online for the quiescent-state row, offline for the syncs below:
+	 * a grace period waits for every online CPU, the caller's too. */
+	htbl_qsbr_online(&domain, cpu);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		double ns = single(rows[i]);
+
+		printf("%-40s %9.2f %9.2f\n", op_name[rows[i]], ns, ns / floor);
+	}
+	htbl_qsbr_offline(&domain, cpu);
+	printf("%-40s %8.2fx %8.2fx\n", "qsbr: two threads vs one (inline)",
+	       scaling(OP_QSBR_INLINE, true), scaling(OP_QSBR_INLINE, false));
+	__atomic_store_n(&reporter_stop, 0, __ATOMIC_RELAXED);
+	pthread_create(&th, NULL, reporter, NULL);
+	t0 = now();
+	for (int i = 0; i < syncs; i++) {
+		htbl_register(&qtable, 4, work, NULL);
+		htbl_unregister_sync(&qtable, 4, NULL);
+	}
+	gp = (now() - t0) * 1e9 / syncs;
+	__atomic_store_n(&reporter_stop, 1, __ATOMIC_RELEASE);
+	pthread_join(th, NULL);
+	printf("%-40s %9.0f %9.0f\n",
+	       "qsbr: grace period, 1 CPU reports/100", gp, gp / floor);
+}
+#endif
+
 static void full_bench(void)
 {
 	static const enum op two_threads[] = { OP_FLOOR,    OP_HANDLE,
@@ -549,7 +674,7 @@ static void full_bench(void)
 	printf("%-40s %9s %9s\n", "one thread", "ns/op", "ratio");
 	base = single(OP_FLOOR);
 	printf("%-40s %9.2f %9.2f\n", op_name[OP_FLOOR], base, 1.0);
-	for (int op = OP_FLOOR + 1; op < NR_OPS; op++) {
+	for (int op = OP_FLOOR + 1; op <= OP_UNREG_SYNC; op++) {
 		ns_of[op] = single(op);
 		printf("%-40s %9.2f %9.2f\n", op_name[op], ns_of[op],
 		       ns_of[op] / base);
@@ -567,6 +692,9 @@ static void full_bench(void)
 		       scaling(op, false));
 	}
 	shared_page_rows();
+#if HAVE_QSBR
+	qsbr_rows(base);
+#endif
 }
 
 int main(int argc, char **argv)
@@ -577,6 +705,14 @@ int main(int argc, char **argv)
 	htbl_register(&table, 0, work, NULL);
 	htbl_register(&table, 2, work, NULL);
 	htbl_register(&table, 3, work, NULL);
+	for (size_t i = 0; i < SLOTS; i++)
+		if (i != 1)
+			bare[i] = work;
+#if HAVE_QSBR
+	htbl_register(&qtable, 0, work, NULL);
+	htbl_register(&qtable, 2, work, NULL);
+	htbl_register(&qtable, 3, work, NULL);
+#endif
 
 	if (argc == 1)
 		full_bench();

@@ -77,6 +77,10 @@ static void test_api(void)
 	tap_check(htbl_unregister_sync(&table, 0, &arg) == count &&
 			  arg == &arg_a && !htbl_handle(&table, 0),
 		  "qsbr: unregister_sync with every CPU offline returns at once");
+	/* White-box: CPU 0's counter is 0 while it is offline. */
+	htbl_qsbr_quiescent(&domain, 0);
+	tap_check(__atomic_load_n(&domain._cpus[0]._ctr, __ATOMIC_RELAXED) == 0,
+		  "qsbr: a quiescent state on an offline CPU leaves it offline");
 	htbl_qsbr_online(&domain, 99);
 	htbl_qsbr_quiescent(&domain, (size_t)-1);
 	htbl_qsbr_offline(&domain, 99);
