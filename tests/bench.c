@@ -611,12 +611,13 @@ static void versus(const char *base)
  * quiescent state every 100 dispatches, as an idle loop or an interrupt
  * exit would, while this thread times grace periods.
  */
-static unsigned reporter_stop; /* atomic */
+static unsigned reporter_stop, reporter_online; /* atomic */
 
 static void *reporter(void *p)
 {
 	(void)p;
 	htbl_qsbr_online(&domain, 1);
+	__atomic_store_n(&reporter_online, 1, __ATOMIC_RELEASE);
 	while (!__atomic_load_n(&reporter_stop, __ATOMIC_ACQUIRE)) {
 		for (int i = 0; i < 100; i++)
 			htbl_handle_inline(&qtable, 0);
@@ -650,6 +651,8 @@ static void qsbr_rows(double floor)
 	       scaling(OP_QSBR_INLINE, true), scaling(OP_QSBR_INLINE, false));
 	__atomic_store_n(&reporter_stop, 0, __ATOMIC_RELAXED);
 	pthread_create(&th, NULL, reporter, NULL);
+	while (!__atomic_load_n(&reporter_online, __ATOMIC_ACQUIRE))
+		;
 	t0 = now();
 	for (int i = 0; i < syncs; i++) {
 		htbl_register(&qtable, 4, work, NULL);
