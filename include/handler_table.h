@@ -157,14 +157,16 @@ private:
 #endif
 
 /*
- * HTBL_QSBR_DEFINE(name, ncpus): at file scope, optionally preceded by
- * `static`, defines a quiescent-state domain `name` for CPUs 0 to
- * ncpus - 1, all offline, usable at once with no init call. In C++ it is
- * an object of a type derived from struct htbl_qsbr holding its own
- * per-CPU counters, as HTBL_DEFINE's tables are.
+ * HTBL_QSBR_DEFINE(name, ncpus), HTBL_DEFINE_QSBR(name, n, domain): define
+ * a quiescent-state domain, and a table in its mode (see "Quiescent-state
+ * mode" below).
  *
- * HTBL_DEFINE_QSBR(name, n, domain): as HTBL_DEFINE, for a table in the
- * quiescent-state mode of domain (defined before it).
+ * HTBL_QSBR_DEFINE, at file scope, optionally preceded by `static`,
+ * defines the domain `name` for CPUs 0 to ncpus - 1, all offline, usable
+ * at once with no init call. In C++ it is an object of a type derived
+ * from struct htbl_qsbr holding its own per-CPU counters, as HTBL_DEFINE's
+ * tables are. HTBL_DEFINE_QSBR is HTBL_DEFINE for a table in the
+ * quiescent-state mode of domain, defined before it.
  */
 #ifndef __cplusplus
 #define HTBL_QSBR_DEFINE(name, ncpus)                                          \
@@ -380,9 +382,9 @@ void htbl_qsbr_offline(struct htbl_qsbr *d, size_t cpu);
 void htbl_qsbr_quiescent(struct htbl_qsbr *d, size_t cpu);
 
 /*
- * htbl_private_index_nospec: idx when idx < n, else 0, with no branch for
- * a mispredicted bounds check to skip (Linux's array_index_nospec); used
- * by htbl_handle_inline and the library. Private.
+ * Private, for htbl_handle_inline and the library: idx when idx < n, else
+ * 0, with no branch for a mispredicted bounds check to skip (Linux's
+ * array_index_nospec).
  */
 static inline size_t htbl_private_index_nospec(size_t idx, size_t n)
 {
@@ -410,6 +412,8 @@ static inline size_t htbl_private_index_nospec(size_t idx, size_t n)
  *
  * Ordering, concurrency and return value: as htbl_handle.
  */
+static inline bool htbl_handle_inline(struct htbl *t, size_t idx);
+
 static inline bool htbl_handle_inline(struct htbl *t, size_t idx)
 {
 	struct htbl_slot *s;
