@@ -1,28 +1,76 @@
 # handler_table: a lock-free handler table for kernels.
 #
-#   make [ARCH=riscv64]        build/<arch>/libhandlertable.a
+#   make [ARCH=riscv64] [VARIANT=lp64d] [KCFLAGS=...]
+#                              build/<arch>[-<variant>]/libhandlertable.a
 #   make run [ARCH=riscv64]    boot the demo kernel under QEMU
 #   make debug [ARCH=...]      the same, halted, waiting for gdb
 #   make check                 every test: host, sanitizers, cross builds,
 #                              the test kernel booted on every arch
 #   make bench                 host benchmark (not part of check)
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR= [ARCHES="riscv64 arm"]
+#                              the header, every ABI variant's archive and
+#                              .pc file, the CMake package config
+#   make dist                  build/handler_table-<version>.tar.gz
 #
-# ARCH is one of $(ARCHES). CROSS_COMPILE overrides the toolchain prefix
-# that arch/<arch>/arch.mk picks; V=1 shows the commands.
+# ARCH is one of $(ALL_ARCHES); ARCHES (default: all of them) limits what
+# install, cross and the per-arch checks cover. VARIANT is one of the arch's
+# ABI variants (VARIANTS_<arch> below); the arch's first, its default, builds
+# in build/<arch>/, the others in build/<arch>-<variant>/. KCFLAGS, the
+# kernel's own flags (Linux's name), come last, after the arch's and the
+# variant's: the last -march, -mabi, -mcpu, -mfloat-abi, -O wins.
+# CROSS_COMPILE overrides the toolchain prefix that arch/<arch>/arch.mk
+# picks; V=1 shows the commands. A change of flags or toolchain rebuilds
+# what they compiled (see CMD_FILES).
 
-ARCHES := host x86_64 riscv64 aarch64 arm armv7m
+ALL_ARCHES := host x86_64 riscv64 aarch64 arm armv7m
+ARCHES ?= $(ALL_ARCHES)
+ifneq ($(filter-out $(ALL_ARCHES),$(ARCHES)),)
+$(error ARCHES=$(ARCHES): not supported: $(filter-out $(ALL_ARCHES),$(ARCHES)); use some of: $(ALL_ARCHES))
+endif
 # Arches whose test kernel boots under QEMU in check.
 BOOT_ARCHES := x86_64 riscv64 aarch64 arm armv7m
 ARCH ?= riscv64
-ifeq ($(filter $(ARCH),$(ARCHES)),)
-$(error ARCH=$(ARCH) is not supported; use one of: $(ARCHES))
+ifeq ($(filter $(ARCH),$(ALL_ARCHES)),)
+$(error ARCH=$(ARCH) is not supported; use one of: $(ALL_ARCHES))
 endif
 
 include arch/$(ARCH)/arch.mk
 ifneq ($(ARCH),host)
 include qemu/$(ARCH).mk
 endif
+
+# ABI variants, installed side by side as GCC's multilibs are. The first of
+# each VARIANTS_<arch> is the arch's default: arch/<arch>/arch.mk's flags as
+# they are. VARIANT_CFLAGS_<arch>_<variant> is what a variant changes: each
+# of its options replaces the one of ARCH_CFLAGS with the same name before
+# '=' (-march=, -mabi=, -mcpu=, -mfloat-abi=).
+VARIANTS_host := default
+VARIANTS_x86_64 := kernel
+VARIANTS_aarch64 := lp64
+VARIANTS_riscv64 := lp64 lp64d
+VARIANTS_arm := soft hard
+VARIANTS_armv7m := soft hard
+# RV64GC: the F and D registers carry float arguments (the toolchain's
+# default multilib, rv64imafdc/lp64d).
+VARIANT_CFLAGS_riscv64_lp64d := -march=rv64imafdc_zicsr -mabi=lp64d
+# Armv7-A with the VFPv3-D16 every A-profile FPU has (Debian's armhf).
+VARIANT_CFLAGS_arm_hard := -mfloat-abi=hard -mfpu=vfpv3-d16
+# Cortex-M4F: Armv7E-M with the single-precision FPv4.
+VARIANT_CFLAGS_armv7m_hard := -mcpu=cortex-m4 -mfloat-abi=hard \
+	-mfpu=fpv4-sp-d16
+VARIANT ?= $(firstword $(VARIANTS_$(ARCH)))
+ifeq ($(filter $(VARIANT),$(VARIANTS_$(ARCH))),)
+$(error VARIANT=$(VARIANT) is not one of ARCH=$(ARCH)'s: $(VARIANTS_$(ARCH)))
+endif
+VARIANT_CFLAGS := $(VARIANT_CFLAGS_$(ARCH)_$(VARIANT))
+# The flags that make the target and its ABI: the arch's, the variant's.
+TARGET_CFLAGS := $(filter-out $(foreach f,$(VARIANT_CFLAGS),\
+	$(firstword $(subst =, ,$(f)))=%),$(ARCH_CFLAGS)) $(VARIANT_CFLAGS)
+# variant_dir arch,variant: where that variant builds.
+variant_dir = $(BUILD)/$(1)$(if $(filter-out $(firstword $(VARIANTS_$(1))),$(2)),-$(2))
+# Every arch/variant of ARCHES, and those of them that cross compile.
+ALL_VARIANTS := $(foreach a,$(ARCHES),$(addprefix $(a)/,$(VARIANTS_$(a))))
+CROSS_VARIANTS := $(filter-out host/%,$(ALL_VARIANTS))
 
 CC := $(CROSS_COMPILE)gcc
 AR := $(CROSS_COMPILE)ar
@@ -41,7 +89,7 @@ endif
 # so that a variant of the library builds beside the real one).
 BUILD ?= build
 HTBL_SRC ?= src/handler_table.c
-B := $(BUILD)/$(ARCH)
+B := $(call variant_dir,$(ARCH),$(VARIANT))
 WARN := -Wall -Wextra -Werror
 # Freestanding compiles see only the compiler's own headers (stddef.h,
 # stdint.h, ...) and the project's, as Linux builds itself. Without
@@ -50,18 +98,35 @@ WARN := -Wall -Wextra -Werror
 CC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 NOSTDINC := -nostdinc -isystem $(CC_INCLUDE)
 LIB_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
-	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude $(ARCH_CFLAGS)
+	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude $(TARGET_CFLAGS) \
+	$(KCFLAGS)
 LIB := $(B)/libhandlertable.a
 
-PREFIX ?= /usr/local
-DESTDIR ?=
-
-.PHONY: all lib install check test-host cross boot boot-all kernel run debug \
-	bench deps clean
+.PHONY: all lib install install-variant dist check test-host cross boot \
+	boot-all kernel run debug bench deps clean FORCE
 all: lib
 lib: $(LIB)
 
-$(B)/src/handler_table.o: $(HTBL_SRC)
+# CMD_FILES: as kbuild does, what is compiled depends on the command that
+# compiles it. $(B)/<name>.cmd holds command CMD_<name> and the compiler's
+# version; it is checked on every make (FORCE) and rewritten only when that
+# changes, so the objects under it rebuild on a change of flags (ARCH_CFLAGS,
+# VARIANT, KCFLAGS, ...) or toolchain, and only then.
+CMD_lib = $(CC) $(LIB_CFLAGS) -c $(HTBL_SRC)
+CMD_kernel = $(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK)
+CMD_FILES := lib kernel
+CC_VERSION = $(shell $(CC) --version 2>/dev/null | head -n 1)
+sh_quote = '$(subst ','\'',$(1))'
+
+$(addprefix $(B)/,$(addsuffix .cmd,$(CMD_FILES))): $(B)/%.cmd: FORCE
+	@mkdir -p $(@D)
+	$(Q)printf '%s\n' $(call sh_quote,$(strip $(CMD_$*))) \
+		$(call sh_quote,$(CC_VERSION)) > $@.new
+	$(Q)if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+FORCE:
+
+$(B)/src/handler_table.o: $(HTBL_SRC) $(B)/lib.cmd
 	@mkdir -p $(@D)
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
@@ -76,13 +141,102 @@ $(LIB): $(B)/src/handler_table.o
 		echo "$@ has undefined symbols:"; echo "$$undef"; rm -f $@; exit 1; \
 	fi
 
+# ---- install and dist ----------------------------------------------------
+
+# make install puts, for each arch of ARCHES whose compiler is installed
+# (an arch named in ARCHES= on the command line must have one), every ABI
+# variant of it:
+#   $(PREFIX)/include/handler_table.h
+#   $(PREFIX)/lib/handler_table/<arch>/<variant>/libhandlertable.a
+#   $(PREFIX)/lib/pkgconfig/handler_table-<arch>-<variant>.pc
+#   $(PREFIX)/lib/cmake/handler_table/handler_tableConfig.cmake
+#   $(PREFIX)/lib/cmake/handler_table/handler_tableConfigVersion.cmake
+# then runs install-man where a tests/*.mk defines it. The version in the
+# .pc and CMake files is the header's (VERSION).
+PREFIX ?= /usr/local
+DESTDIR ?=
+LIBDIR := $(PREFIX)/lib
+# VERSION_SED: the header on stdin, MAJOR.MINOR.PATCH out.
+VERSION_SED := { sed -n 's/^\#define HTBL_VERSION_[A-Z]* \([0-9]*\)$$/\1/p' | paste -sd .; }
+VERSION = $(shell $(VERSION_SED) < include/handler_table.h)
+# The options of TARGET_CFLAGS and KCFLAGS that make the ABI: the .pc
+# file's abi_cflags, for a consumer to compare with its own.
+ABI_CFLAGS = $(filter -march=% -mabi=% -mcpu=% -mfloat-abi=% -mfpu=% -mthumb \
+	-marm -mcmodel=% -m64 -mno-red-zone -mgeneral-regs-only,$(TARGET_CFLAGS) $(KCFLAGS))
+empty :=
+space := $(empty) $(empty)
+# arch=default-variant;...: what the CMake config picks when not told.
+DEFAULT_VARIANTS := $(subst $(space),;,$(foreach a,$(ALL_ARCHES),$(a)=$(firstword $(VARIANTS_$(a)))))
+CMAKE_PKG := $(DESTDIR)$(LIBDIR)/cmake/handler_table
+INSTALL_MAN_RULE := '^([^:\#=]*[[:space:]])?install-man([[:space:]][^:\#=]*)?:([^=]|$$)'
+
 install:
-	$(Q)for a in $(ARCHES); do \
-		$(MAKE) --no-print-directory ARCH=$$a lib || exit 1; \
-		install -D -m 644 $(BUILD)/$$a/libhandlertable.a \
-			$(DESTDIR)$(PREFIX)/lib/handler_table/$$a/libhandlertable.a || exit 1; \
+	$(Q)for av in $(ALL_VARIANTS); do \
+		$(MAKE) --no-print-directory ARCH=$${av%/*} VARIANT=$${av#*/} \
+			install-variant || exit 1; \
 	done
-	install -D -m 644 include/handler_table.h $(DESTDIR)$(PREFIX)/include/handler_table.h
+	@echo "  INSTALL $(DESTDIR)$(PREFIX)/include/handler_table.h"
+	$(Q)install -D -m 644 include/handler_table.h \
+		$(DESTDIR)$(PREFIX)/include/handler_table.h
+	@echo "  INSTALL $(CMAKE_PKG)/handler_tableConfig*.cmake"
+	$(Q)mkdir -p $(CMAKE_PKG) && \
+	for f in handler_tableConfig handler_tableConfigVersion; do \
+		sed -e 's|@VERSION@|$(VERSION)|g' \
+			-e 's|@DEFAULT_VARIANTS@|$(DEFAULT_VARIANTS)|g' \
+			cmake/$$f.cmake.in > $(CMAKE_PKG)/$$f.cmake || exit 1; \
+	done
+	$(Q)if grep -Eqs $(INSTALL_MAN_RULE) $(filter Makefile %.mk,$(MAKEFILE_LIST)); then \
+		$(MAKE) --no-print-directory install-man PREFIX=$(PREFIX) DESTDIR=$(DESTDIR); \
+	fi
+
+# One arch/variant: its archive and .pc file; skipped (or, with ARCHES= on
+# the command line, failed) when its compiler is not installed.
+install-variant:
+	$(Q)if ! command -v $(firstword $(CC)) > /dev/null; then \
+		if [ "$(origin ARCHES)" = "command line" ]; then \
+			echo "install: $(CC) not found, and ARCHES names $(ARCH)"; exit 1; \
+		fi; \
+		echo "  SKIP [$(ARCH)/$(VARIANT)] $(CC) not found"; exit 0; \
+	fi; \
+	$(MAKE) --no-print-directory lib || exit 1; \
+	lib=$(DESTDIR)$(LIBDIR)/handler_table/$(ARCH)/$(VARIANT)/libhandlertable.a; \
+	pc=$(DESTDIR)$(LIBDIR)/pkgconfig/handler_table-$(ARCH)-$(VARIANT).pc; \
+	echo "  INSTALL [$(ARCH)/$(VARIANT)] $$lib"; \
+	install -D -m 644 $(LIB) $$lib && mkdir -p $${pc%/*} && \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+		-e 's|@ARCH@|$(ARCH)|g' -e 's|@VARIANT@|$(VARIANT)|g' \
+		-e 's|@ABI_CFLAGS@|$(ABI_CFLAGS)|g' handler_table.pc.in > $$pc
+
+# make dist: $(DIST), the files git tracks and those it would add (not
+# ignored) as they are in the work tree, under $(DIST_NAME)/; with
+# DIST_REV=<commit>, that commit (git archive), named by the version in its
+# header. Names in C order, owners and
+# times fixed (the last commit's): the same files give the same bytes.
+DIST_REV ?=
+DIST_VERSION = $(if $(DIST_REV),$(shell git show \
+	'$(DIST_REV):include/handler_table.h' 2>/dev/null | $(VERSION_SED)),$(VERSION))
+DIST_NAME = handler_table-$(DIST_VERSION)
+DIST = $(BUILD)/$(DIST_NAME).tar.gz
+
+dist:
+	$(Q)git rev-parse --git-dir > /dev/null 2>&1 || \
+		{ echo "make dist: needs the git checkout"; exit 1; }
+	$(Q)[ -n "$(DIST_VERSION)" ] || \
+		{ echo "make dist: no HTBL_VERSION_* in $(DIST_REV):include/handler_table.h"; exit 1; }
+	@mkdir -p $(BUILD)
+	@echo "  DIST $(DIST)$(if $(DIST_REV), from $(DIST_REV))"
+ifneq ($(DIST_REV),)
+	$(Q)git archive --format=tar --prefix=$(DIST_NAME)/ -o $(DIST:.gz=) \
+		$(DIST_REV) && gzip -n -f $(DIST:.gz=)
+else
+	$(Q){ git ls-files --cached --others --exclude-standard; \
+		git ls-files --deleted; } | LC_ALL=C sort | uniq -u > $(DIST).files
+	$(Q)tar -c -f $(DIST:.gz=) --owner=0 --group=0 --numeric-owner \
+		--mtime=@$$(git log -1 --format=%ct) \
+		--transform 's,^,$(DIST_NAME)/,S' \
+		--verbatim-files-from -T $(DIST).files && \
+	gzip -n -f $(DIST:.gz=) && rm -f $(DIST).files
+endif
 
 # ---- test and demo kernels (arch/<arch>/ + tests/) ----------------------
 
@@ -90,14 +244,14 @@ KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c 
 	tests/bad_trap.c
 DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
-	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(ARCH_CFLAGS) \
-	-DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
+	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(TARGET_CFLAGS) \
+	$(KCFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
 # One RWX image by design (linker.ld): no segment permissions to warn about.
 KERNEL_LINK := -nostdlib -static -no-pie -T linker.ld \
 	-Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)
 # Kernel objects are compiled with flags from both (KERNEL_CPUS comes from
-# qemu/<arch>.mk): rebuild them when either changes.
-KERNEL_CONF := arch/$(ARCH)/arch.mk qemu/$(ARCH).mk
+# qemu/<arch>.mk): rebuild them when either changes, or the command line.
+KERNEL_CONF := arch/$(ARCH)/arch.mk qemu/$(ARCH).mk $(B)/kernel.cmd
 K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
 ifneq ($(words $(sort $(basename $(ARCH_SRCS)))),$(words $(ARCH_SRCS)))
 $(error ARCH_SRCS names two files that differ only by extension: one .o)
@@ -119,7 +273,7 @@ $(B)/arch/%.o: arch/%.S $(KERNEL_CONF)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 # Linked against the archive exactly as a user's kernel would link it.
-$(B)/%.elf: $(LIB) linker.ld arch/$(ARCH)/arch.mk
+$(B)/%.elf: $(LIB) linker.ld arch/$(ARCH)/arch.mk $(B)/kernel.cmd
 	@echo "  LD [$(ARCH)] $@"
 	$(Q)$(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK) $(filter %.o,$^) $(LIB) -lgcc -o $@
 
@@ -264,7 +418,8 @@ bench: $(HB)/bench
 DEPS := gcc g++ make libasan8 libubsan1 libtsan2 \
 	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi \
 	qemu-system-x86 qemu-system-misc qemu-system-arm \
-	clang-14 libclang-rt-14-dev cppcheck clang-tidy-14 spin mandoc
+	clang-14 libclang-rt-14-dev cppcheck clang-tidy-14 spin mandoc \
+	cmake meson ninja-build pkgconf
 
 deps:
 	$(Q)DEPS="$(DEPS)" sh tests/deps.sh

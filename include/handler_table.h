@@ -54,6 +54,20 @@
 #ifndef HANDLER_TABLE_H
 #define HANDLER_TABLE_H
 
+/*
+ * HTBL_VERSION_MAJOR, HTBL_VERSION_MINOR, HTBL_VERSION_PATCH, HTBL_VERSION:
+ * the library's version. HTBL_VERSION is MAJOR * 10000 + MINOR * 100 +
+ * PATCH, for the preprocessor: #if HTBL_VERSION >= 200 for 0.2.0 or later.
+ * The one source of the version: the Makefile, CMake, Meson and the
+ * installed .pc files read these lines.
+ */
+#define HTBL_VERSION_MAJOR 0
+#define HTBL_VERSION_MINOR 2
+#define HTBL_VERSION_PATCH 0
+#define HTBL_VERSION                                                           \
+	(HTBL_VERSION_MAJOR * 10000 + HTBL_VERSION_MINOR * 100 +               \
+	 HTBL_VERSION_PATCH)
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
