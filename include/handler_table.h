@@ -419,27 +419,16 @@ static inline size_t htbl_private_index_nospec(size_t idx, size_t n)
 }
 
 /*
- * htbl_handle_inline: htbl_handle, compiled into the caller (an interrupt
- * entry, say). A table in the quiescent-state mode dispatches entirely
- * inline: two acquire loads, the pair, and the call. A table in the
- * default mode checks the index inline and calls htbl_handle.
- *
- * Ordering, concurrency and return value: as htbl_handle.
+ * Private, for htbl_handle_inline and htbl_handle: the dispatch of a table
+ * in the quiescent-state mode, idx already checked against t->_n.
  */
-static inline bool htbl_handle_inline(struct htbl *t, size_t idx);
-
-static inline bool htbl_handle_inline(struct htbl *t, size_t idx)
+static inline bool htbl_private_dispatch_qsbr(struct htbl *t, size_t idx)
 {
-	struct htbl_slot *s;
+	struct htbl_slot *s = &t->_slots[htbl_private_index_nospec(idx, t->_n)];
 	uintptr_t state;
 	htbl_handler_fn fn;
 	void *arg;
 
-	if (idx >= t->_n)
-		return false;
-	if (!t->_qsbr)
-		return htbl_handle(t, idx);
-	s = &t->_slots[htbl_private_index_nospec(idx, t->_n)];
 	/* Acquire: pairs with htbl_register's release store of FULL (2). */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
 	if ((state & 3) != 2)
@@ -455,6 +444,25 @@ static inline bool htbl_handle_inline(struct htbl *t, size_t idx)
 		return false;
 	fn(arg);
 	return true;
+}
+
+/*
+ * htbl_handle_inline: htbl_handle, compiled into the caller (an interrupt
+ * entry, say). A table in the quiescent-state mode dispatches entirely
+ * inline: two acquire loads, the pair, and the call. A table in the
+ * default mode checks the index inline and calls htbl_handle.
+ *
+ * Ordering, concurrency and return value: as htbl_handle.
+ */
+static inline bool htbl_handle_inline(struct htbl *t, size_t idx);
+
+static inline bool htbl_handle_inline(struct htbl *t, size_t idx)
+{
+	if (idx >= t->_n)
+		return false;
+	if (!t->_qsbr)
+		return htbl_handle(t, idx);
+	return htbl_private_dispatch_qsbr(t, idx);
 }
 
 #ifdef __cplusplus

@@ -715,7 +715,7 @@ bool htbl_handle(struct htbl *t, size_t idx)
 	if (idx >= t->_n)
 		return false;
 	if (t->_qsbr)
-		return htbl_handle_inline(t, idx);
+		return htbl_private_dispatch_qsbr(t, idx);
 	s = slot_at(t, idx);
 	/* Acquire: pairs with register's release store of FULL. */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);

@@ -349,6 +349,7 @@ static void run_job(struct job *j)
 	makecontext(&uc, on_small_stack, 0);
 	if (swapcontext(&back, &uc))
 		die("swapcontext");
+	small_job = NULL;
 }
 
 static unsigned char *small_stack(unsigned i)
@@ -547,6 +548,7 @@ static void key_run(const char *exe, double ratio[NR_OPS])
 	double r;
 	pid_t pid;
 	FILE *f;
+	char line[128];
 
 	fflush(stdout);
 	if (pipe(fd) || (pid = fork()) < 0)
@@ -560,11 +562,16 @@ static void key_run(const char *exe, double ratio[NR_OPS])
 	}
 	close(fd[1]);
 	f = fdopen(fd[0], "r");
-	while (f && fscanf(f, "%d %lf", &op, &r) == 2)
-		if (op >= 0 && op < NR_OPS) {
+	while (f && fgets(line, sizeof(line), f)) {
+		char *end;
+
+		op = (int)strtol(line, &end, 10);
+		r = strtod(end, NULL);
+		if (end != line && op >= 0 && op < NR_OPS) {
 			ratio[op] = r;
 			got++;
 		}
+	}
 	if (f)
 		fclose(f);
 	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
