@@ -329,7 +329,12 @@ bool htbl_handle(struct htbl *t, size_t idx);
  * that calls htbl_unregister_sync or htbl_synchronize on a table of the
  * domain waits for every online CPU, itself included: it goes offline
  * around the call (offline, sync, online), as liburcu's QSBR does for its
- * caller. Everything else in the header holds for both modes.
+ * caller. An interrupt taken while its CPU is offline (asleep) goes online
+ * before it dispatches and offline again on its way out (Linux's
+ * rcu_irq_enter and rcu_irq_exit from idle); a kernel that also reports
+ * at interrupt exit masks interrupts around its thread-level online,
+ * offline and quiescent calls, since a CPU's calls must not overlap.
+ * Everything else in the header holds for both modes.
  */
 
 /*
@@ -395,6 +400,14 @@ void htbl_qsbr_offline(struct htbl_qsbr *d, size_t cpu);
  */
 void htbl_qsbr_quiescent(struct htbl_qsbr *d, size_t cpu);
 
+/* Private: the kinds of a slot's state word, for the library too. */
+enum {
+	htbl_private_kind_empty = 0,
+	htbl_private_kind_busy = 1,
+	htbl_private_kind_full = 2,
+	htbl_private_kind_mask = 3,
+};
+
 /*
  * Private, for htbl_handle_inline and the library: idx when idx < n, else
  * 0, with no branch for a mispredicted bounds check to skip (Linux's
@@ -429,9 +442,9 @@ static inline bool htbl_private_dispatch_qsbr(struct htbl *t, size_t idx)
 	htbl_handler_fn fn;
 	void *arg;
 
-	/* Acquire: pairs with htbl_register's release store of FULL (2). */
+	/* Acquire: pairs with htbl_register's release store of FULL. */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
-	if ((state & 3) != 2)
+	if ((state & htbl_private_kind_mask) != htbl_private_kind_full)
 		return false;
 	fn = __atomic_load_n(&s->_fn, __ATOMIC_RELAXED);
 	arg = __atomic_load_n(&s->_arg, __ATOMIC_RELAXED);

@@ -56,10 +56,11 @@
 #define HTBL_STACK_SHIFT 8
 #endif
 
-#define KIND_EMPTY ((uintptr_t)0)
-#define KIND_BUSY ((uintptr_t)1)
-#define KIND_FULL ((uintptr_t)2)
-#define KIND_MASK ((uintptr_t)3)
+/* The kinds, shared with the header's inline dispatch. */
+#define KIND_EMPTY ((uintptr_t)htbl_private_kind_empty)
+#define KIND_BUSY ((uintptr_t)htbl_private_kind_busy)
+#define KIND_FULL ((uintptr_t)htbl_private_kind_full)
+#define KIND_MASK ((uintptr_t)htbl_private_kind_mask)
 #define EPOCH ((uintptr_t)4)
 #define SERIAL_ONE ((uintptr_t)8)
 #define WORD_BITS (sizeof(uintptr_t) * __CHAR_BIT__)

@@ -3,8 +3,11 @@
  * on the target, dispatches real timer interrupts through the table, then
  * starts the other CPUs and checks the concurrency invariants while they
  * dispatch (from loops and from their own timer interrupts) and CPU 0
- * registers and unregisters. Output is TAP over the UART; the exit status
- * tells QEMU's caller the result.
+ * registers and unregisters. Then the timer test and the stress again, on
+ * a table in the quiescent-state mode: every CPU reports quiescent states
+ * between its dispatch batches and at the exit of its interrupts, and is
+ * offline while it sleeps; CPU 0 is offline around its syncs. Output is
+ * TAP over the UART; the exit status tells QEMU's caller the result.
  */
 #include <handler_table.h>
 
@@ -21,24 +24,114 @@
 #define STRESS_FIRST 240
 #define STRESS_ROUNDS 20000
 #define MIN_HITS 20000
+/* A secondary's dispatches between two looks at the stop flag. */
+#define BATCH 64
+/* In the QSBR stress, CPU 0 sends an IPI every IPI_EVERY rounds. */
+#define IPI_EVERY 4
 #define TICKER_LIVE 0x71c4e7u
 #define TICKER_DEAD 0xdeadu
 
 HTBL_DEFINE(irq_table, NR_IRQS);
+static HTBL_QSBR_DEFINE(domain, KERNEL_CPUS);
+static HTBL_DEFINE_QSBR(qsbr_table, NR_IRQS, domain);
 
 static unsigned long unhandled[MAX_CPUS]; /* atomic: no handler, per CPU */
 static unsigned long bad_tick;	/* atomic: a tick ran with a dead arg */
+
+/*
+ * Where each CPU stands in the domain, which its interrupts must know:
+ * QS_OUT, not in it (its interrupts leave qsbr_table alone); QS_ONLINE;
+ * QS_OFFLINE, asleep or syncing. Each CPU writes its own entries, and
+ * only its own interrupts read them.
+ */
+enum { QS_OUT, QS_ONLINE, QS_OFFLINE };
+static unsigned qs_state[MAX_CPUS];	/* atomic: written, interrupts masked */
+static unsigned qs_reading[MAX_CPUS];	/* atomic: in a qsbr_table dispatch */
 
 void tap_putc(char c)
 {
 	arch_putc(c);
 }
 
+/*
+ * Interrupts do not nest on any arch here (every entry runs with them
+ * masked; on armv7m both exceptions share the lowest priority), so each
+ * call is an outermost interrupt. On a CPU in the domain it dispatches
+ * through both tables; asleep (offline), it goes online for that and back
+ * offline; online, its exit is a quiescent state unless it cut into one
+ * of the CPU's own dispatches of qsbr_table.
+ */
 void kernel_irq(size_t irq)
 {
-	if (!htbl_handle(&irq_table, irq))
-		__atomic_fetch_add(&unhandled[arch_cpu_id()], 1,
-				   __ATOMIC_RELAXED);
+	unsigned cpu = arch_cpu_id();
+	/* Relaxed: only this CPU writes it, with interrupts masked. */
+	unsigned state = __atomic_load_n(&qs_state[cpu], __ATOMIC_RELAXED);
+	bool handled;
+
+	if (state == QS_OFFLINE)
+		htbl_qsbr_online(&domain, cpu);
+	handled = htbl_handle(&irq_table, irq);
+	if (state != QS_OUT)
+		handled |= htbl_handle_inline(&qsbr_table, irq);
+	if (!handled)
+		__atomic_fetch_add(&unhandled[cpu], 1, __ATOMIC_RELAXED);
+	if (state == QS_OFFLINE)
+		htbl_qsbr_offline(&domain, cpu);
+	/* Relaxed: as qs_state; dispatch_batch sets it around its loads. */
+	else if (state == QS_ONLINE &&
+		 !__atomic_load_n(&qs_reading[cpu], __ATOMIC_RELAXED))
+		htbl_qsbr_quiescent(&domain, cpu);
+}
+
+/*
+ * This CPU enters state (online or offline) at thread level. Interrupts
+ * masked: an interrupt's online, offline or quiescent call must not cut
+ * into ours (the header's rule), and finds qs_state matching the domain.
+ */
+static void qs_set(unsigned cpu, unsigned state)
+{
+	arch_irq_disable();
+	if (state == QS_OFFLINE)
+		htbl_qsbr_offline(&domain, cpu);
+	else
+		htbl_qsbr_online(&domain, cpu);
+	/* Relaxed: read only by this CPU's interrupts, masked until here. */
+	__atomic_store_n(&qs_state[cpu], state, __ATOMIC_RELAXED);
+	arch_irq_enable();
+}
+
+static void qs_quiescent(unsigned cpu)
+{
+	arch_irq_disable();
+	htbl_qsbr_quiescent(&domain, cpu);
+	arch_irq_enable();
+}
+
+/* Relaxed: our own state, which only we write (qs_set). */
+static unsigned qs_state_of(unsigned cpu)
+{
+	return __atomic_load_n(&qs_state[cpu], __ATOMIC_RELAXED);
+}
+
+/*
+ * n stress dispatches. An interrupt that cuts into them is inside an
+ * htbl_handle of qsbr_table (when the stress runs on it): its exit is no
+ * quiescent state.
+ */
+static void dispatch_batch(unsigned cpu, uint32_t *rng, unsigned long *sum,
+			   int n)
+{
+	/*
+	 * Relaxed, and compiler barriers: only this CPU's interrupts read
+	 * it, and they must find it set from before our first load of a
+	 * slot until after the last handler call.
+	 */
+	__atomic_store_n(&qs_reading[cpu], 1, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	for (int i = 0; i < n; i++)
+		stress_dispatch(rng, sum);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&qs_reading[cpu], 0, __ATOMIC_RELAXED);
 }
 
 struct ticker {
@@ -62,15 +155,43 @@ static unsigned long load(const unsigned long *p)
 	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
 }
 
+/*
+ * Sleep until an interrupt. A CPU online in the domain is offline while
+ * it sleeps: a grace period must not wait for a CPU that reports nothing.
+ */
+static void idle_once(void)
+{
+	unsigned cpu = arch_cpu_id();
+	bool online = qs_state_of(cpu) == QS_ONLINE;
+
+	if (online)
+		qs_set(cpu, QS_OFFLINE);
+	arch_wait_irq();
+	if (online)
+		qs_set(cpu, QS_ONLINE);
+}
+
 /* Sleep through interrupts until *p reaches target. */
 static void wait_for(const unsigned long *p, unsigned long target)
 {
 	while (load(p) < target)
-		arch_wait_irq();
+		idle_once();
+}
+
+/*
+ * Spin until *p reaches target: online in the domain, this CPU's ticks
+ * meanwhile report quiescent states at their exit.
+ */
+static void spin_for(const unsigned long *p, unsigned long target)
+{
+	while (load(p) < target)
+		;
 }
 
 static struct ticker tk1 = { TICKER_LIVE, { 0 } };
 static struct ticker tk2 = { TICKER_LIVE, { 0 } };
+static struct ticker tk3 = { TICKER_LIVE, { 0 } };
+static struct ticker tk4 = { TICKER_LIVE, { 0 } };
 
 static void test_timer(void)
 {
@@ -99,31 +220,111 @@ static void test_timer(void)
 	tap_check(load(&bad_tick) == 0, "timer: re-registered handler runs");
 }
 
-static unsigned long online, stop;		/* atomic */
-static unsigned long hits;			/* atomic: secondaries' calls */
-static unsigned long handled[MAX_CPUS];	/* atomic, per CPU */
-static unsigned long done[MAX_CPUS];	/* atomic, per CPU */
+/* One run of the stress: CPU 0 mutates and dispatches, the others dispatch. */
+struct run {
+	unsigned long start, stop;		/* atomic: CPU 0's orders */
+	unsigned long hits;			/* atomic: secondaries' calls */
+	unsigned long handled[MAX_CPUS];	/* atomic, per CPU */
+	unsigned long done[MAX_CPUS];		/* atomic, per CPU */
+};
 
-static void secondary(unsigned cpu)
+static struct run plain_run, qsbr_run;
+static unsigned long started;	/* atomic: secondaries running */
+static unsigned long qsbr_join;	/* atomic: CPU 0's order to join the domain */
+
+/*
+ * A secondary's part of run r. In the domain: a quiescent state between
+ * batches; one time in 16 offline and straight back online instead, one
+ * time in 64 asleep (offline) until an interrupt.
+ */
+static void dispatch_run(struct run *r, unsigned cpu)
 {
 	uint32_t rng = 0x9e3779b9u * (cpu + 1);
+	bool qsbr = qs_state_of(cpu) != QS_OUT;
 	unsigned long n = 0;
 
-	arch_timer_init();
-	arch_irq_enable();
-	__atomic_fetch_add(&online, 1, __ATOMIC_RELEASE);
-	while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE)) {
+	/* Acquire (load): stress_setup's table and pool before our calls. */
+	wait_for(&r->start, 1);
+	for (unsigned round = 1; !__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE);
+	     round++) {
 		unsigned long before = n;
 
-		for (int i = 0; i < 64; i++)
-			stress_dispatch(&rng, &n);
-		__atomic_fetch_add(&hits, n - before, __ATOMIC_RELAXED);
+		dispatch_batch(cpu, &rng, &n, BATCH);
+		__atomic_fetch_add(&r->hits, n - before, __ATOMIC_RELAXED);
+		if (!qsbr)
+			continue;
+		if (round % 64 == 0) {
+			idle_once();
+		} else if (round % 16 == 0) {
+			qs_set(cpu, QS_OFFLINE);
+			qs_set(cpu, QS_ONLINE);
+		} else {
+			qs_quiescent(cpu);
+		}
 	}
-	__atomic_store_n(&handled[cpu], n, __ATOMIC_RELAXED);
+	__atomic_store_n(&r->handled[cpu], n, __ATOMIC_RELAXED);
 	/* Release: our handled count and handler effects before "done". */
-	__atomic_store_n(&done[cpu], 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&r->done[cpu], 1, __ATOMIC_RELEASE);
+}
+
+/* Between and after the runs, a secondary sleeps, taking its ticks. */
+static void secondary(unsigned cpu)
+{
+	arch_timer_init();
+	arch_irq_enable();
+	__atomic_fetch_add(&started, 1, __ATOMIC_RELEASE);
+	dispatch_run(&plain_run, cpu);
+	wait_for(&qsbr_join, 1);
+	qs_set(cpu, QS_ONLINE);
+	dispatch_run(&qsbr_run, cpu);
 	for (;;)
-		arch_wait_irq();
+		idle_once();
+}
+
+/*
+ * CPU 0's part of run r on table t. CPU 0 dispatches too: on one CPU,
+ * against its own mutations. With several, go on until the others called
+ * enough handlers: vCPUs are host threads, and may not overlap on a loaded
+ * machine otherwise; but not past the registration pool. In the domain,
+ * CPU 0 is offline around its mutations (and stress_report's syncs), and
+ * sends IPIs round the CPUs, itself included: interrupts that cut into
+ * dispatches or fall between them, whose exits are quiescent states only
+ * in between.
+ */
+static void stress_run(struct run *r, struct htbl *t, unsigned ncpus,
+		       const char *where)
+{
+	bool qsbr = qs_state_of(0) != QS_OUT;
+	uint32_t rng = 12345;
+	unsigned long sum = 0;
+	bool more = true;
+
+	stress_setup(t, STRESS_FIRST);
+	/* Release: stress_setup's writes before any secondary's dispatch. */
+	__atomic_store_n(&r->start, 1, __ATOMIC_RELEASE);
+	for (unsigned i = 0;
+	     more && (i < STRESS_ROUNDS ||
+		      (ncpus > 1 &&
+		       __atomic_load_n(&r->hits, __ATOMIC_RELAXED) < MIN_HITS));
+	     i++) {
+		if (qsbr)
+			qs_set(0, QS_OFFLINE);
+		more = stress_mutate(&rng);
+		if (qsbr)
+			qs_set(0, QS_ONLINE);
+		dispatch_batch(0, &rng, &sum, 1);
+		/* ncpus >= 1: this CPU counts (and the analyzer cannot tell). */
+		if (qsbr && ncpus && i % IPI_EVERY == 0)
+			arch_ipi_send(i / IPI_EVERY % ncpus);
+	}
+	__atomic_store_n(&r->stop, 1, __ATOMIC_RELEASE);
+	for (unsigned c = 1; c < ncpus; c++) {
+		wait_for(&r->done[c], 1);
+		sum += __atomic_load_n(&r->handled[c], __ATOMIC_RELAXED);
+	}
+	if (qsbr)
+		qs_set(0, QS_OFFLINE);
+	stress_report(sum, where);
 }
 
 /* IPIs to every CPU, itself included: handled, then unhandled once removed. */
@@ -175,41 +376,82 @@ static void test_timer_sync_smp(unsigned ncpus)
 		  "every CPU");
 }
 
+/*
+ * The timer through qsbr_table: every CPU takes ticks (the others asleep,
+ * offline, each tick going online around its dispatch; CPU 0 spinning
+ * online, each tick reporting at its exit), then CPU 0, offline, syncs
+ * while they go on, and poisons the arg.
+ */
+static void test_qsbr_timer(unsigned ncpus)
+{
+	size_t irq = arch_timer_irq();
+	unsigned long u0[MAX_CPUS];
+	htbl_handler_fn fn;
+	void *arg = NULL;
+
+	tap_check(htbl_register(&qsbr_table, irq, tick, &tk3),
+		  "qsbr timer: register the tick handler in the QSBR table");
+	for (unsigned c = 0; c < ncpus; c++)
+		spin_for(&tk3.ticks[c], 3);
+	tap_check(load(&bad_tick) == 0,
+		  "qsbr timer: every CPU's ticks dispatched through the slot");
+	qs_set(0, QS_OFFLINE);
+	fn = htbl_unregister_sync(&qsbr_table, irq, &arg);
+	qs_set(0, QS_ONLINE);
+	tap_check(fn == tick && arg == &tk3,
+		  "qsbr timer: unregister_sync (CPU 0 offline) while every CPU "
+		  "takes ticks");
+	tk3.magic = TICKER_DEAD;
+	for (unsigned c = 0; c < ncpus; c++)
+		u0[c] = load(&unhandled[c]);
+	for (unsigned c = 0; c < ncpus; c++)
+		spin_for(&unhandled[c], u0[c] + 4);
+	tap_check(load(&bad_tick) == 0,
+		  "qsbr timer: no tick ran with its arg after unregister_sync, "
+		  "on every CPU");
+}
+
+/* The timer test and the stress again, every CPU in the domain. */
+static void test_qsbr(unsigned ncpus)
+{
+	bool ipis = true;
+
+	tap_diag("quiescent-state mode: quiescent states between dispatch "
+		 "batches and at interrupt exit, offline asleep and syncing");
+	qs_set(0, QS_ONLINE);
+	/* Release: pairs with wait_for's acquire (the tables are static). */
+	__atomic_store_n(&qsbr_join, 1, __ATOMIC_RELEASE);
+	test_qsbr_timer(ncpus);
+	tap_check(htbl_register(&qsbr_table, arch_ipi_irq(), tick, &tk4),
+		  "qsbr ipi: register a handler for the stress's IPIs");
+	stress_run(&qsbr_run, &qsbr_table, ncpus,
+		   ncpus > 1 ? "qsbr stress: CPU 0 mutates (offline), others "
+			       "dispatch (quiescent between batches)"
+			     : "qsbr stress: one CPU mutates (offline) and "
+			       "dispatches");
+	/* CPU 0 is offline since stress_run's end. */
+	tap_check(htbl_unregister_sync(&qsbr_table, arch_ipi_irq(), NULL) ==
+			  tick,
+		  "qsbr ipi: unregister_sync (CPU 0 offline)");
+	for (unsigned c = 0; c < ncpus; c++)
+		ipis &= load(&tk4.ticks[c]) > 0;
+	tap_check(ipis && load(&bad_tick) == 0,
+		  "qsbr ipi: every CPU took IPIs during the stress");
+}
+
 static void test_smp(void)
 {
-	uint32_t rng = 12345;
-	unsigned long sum = 0;
-	bool more = true;
-	unsigned ncpus;
+	unsigned ncpus = arch_start_cpus(secondary);
 
-	stress_setup(&irq_table, STRESS_FIRST);
-	ncpus = arch_start_cpus(secondary);
 	tap_check(ncpus == KERNEL_CPUS, "smp: every CPU started");
-	wait_for(&online, ncpus - 1);
-	/*
-	 * CPU 0 dispatches too: on one CPU, against its own mutations. With
-	 * several, go on until the others called enough handlers: vCPUs are
-	 * host threads, and may not overlap on a loaded machine otherwise;
-	 * but not past the registration pool.
-	 */
-	for (unsigned i = 0;
-	     more && (i < STRESS_ROUNDS ||
-		      (ncpus > 1 &&
-		       __atomic_load_n(&hits, __ATOMIC_RELAXED) < MIN_HITS));
-	     i++) {
-		more = stress_mutate(&rng);
-		stress_dispatch(&rng, &sum);
-	}
-	__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
-	for (unsigned c = 1; c < ncpus; c++) {
-		wait_for(&done[c], 1);
-		sum += __atomic_load_n(&handled[c], __ATOMIC_RELAXED);
-	}
-	stress_report(sum, ncpus > 1 ? "stress: CPU 0 mutates, others dispatch"
-				     : "stress: one CPU mutates and dispatches");
+	wait_for(&started, ncpus - 1);
+	stress_run(&plain_run, &irq_table, ncpus,
+		   ncpus > 1 ? "stress: CPU 0 mutates, others dispatch"
+			     : "stress: one CPU mutates and dispatches");
 	/* While the timer is still handled: unhandled counts only IPIs. */
 	test_ipi(ncpus);
 	test_timer_sync_smp(ncpus);
+	test_qsbr(ncpus);
 }
 
 void kernel_main(void)

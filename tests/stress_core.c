@@ -70,8 +70,26 @@ static const htbl_handler_fn fns[NFNS] = { fn0, fn1, fn2, fn3 };
 
 void stress_setup(struct htbl *t, size_t first)
 {
+	static unsigned long *const counts[] = {
+		&torn, &stale, &after_sync, &bad_removal,
+		&registered, &removed, &synced, &retired,
+	};
+
 	table = t;
 	first_slot = first;
+	/*
+	 * Relaxed: nothing else runs (see the header), and whatever ran
+	 * before is ordered before us by how its runner stopped it. A
+	 * registration a plain unregister retired is free again, since no
+	 * handler of the last run can be running; gen goes on counting, so
+	 * no payload repeats.
+	 */
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
+		__atomic_store_n(counts[i], 0, __ATOMIC_RELAXED);
+	for (size_t i = 0; i < NREGS; i++) {
+		__atomic_store_n(&regs[i].state, REG_FREE, __ATOMIC_RELAXED);
+		__atomic_store_n(&regs[i].calls, 0, __ATOMIC_RELAXED);
+	}
 }
 
 void stress_dispatch(uint32_t *rng, unsigned long *handled)

@@ -12,7 +12,11 @@
 
 #define STRESS_SLOTS 4
 
-/* Single-threaded: use slots first .. first + STRESS_SLOTS - 1 of t. */
+/*
+ * Single-threaded, before a run (the first, or one after stress_report of
+ * the last, whose handlers no longer run): use slots first .. first +
+ * STRESS_SLOTS - 1 of t, every count at zero and the whole pool free.
+ */
 void stress_setup(struct htbl *t, size_t first);
 /* One htbl_handle of a random stress slot; adds 1 to *handled if called. */
 void stress_dispatch(uint32_t *rng, unsigned long *handled);
