@@ -20,8 +20,8 @@
 
 #include "stress_core.h"
 #include "tap.h"
+#include "waits.h"
 
-#define WAIT_LIMIT 10
 #define DISPATCHERS 2
 #define MUTATORS 2
 #define BATCH 64
@@ -34,23 +34,6 @@ void tap_putc(char c)
 
 static HTBL_QSBR_DEFINE(domain, DISPATCHERS + 1);
 static HTBL_DEFINE_QSBR(table, 4 + STRESS_SLOTS, domain);
-
-static void pause_ms(long ms)
-{
-	struct timespec ts = { 0, ms * 1000000 };
-
-	nanosleep(&ts, NULL);
-}
-
-static bool wait_until(const unsigned *p, unsigned want)
-{
-	for (long ms = 0; ms < WAIT_LIMIT * 1000; ms++) {
-		if (__atomic_load_n(p, __ATOMIC_ACQUIRE) >= want)
-			return true;
-		pause_ms(1);
-	}
-	return false;
-}
 
 static int arg_a;
 static unsigned calls; /* atomic */
@@ -198,13 +181,8 @@ static void *dispatcher(void *p)
 static void *mutator(void *p)
 {
 	uint32_t rng = 0xabcdefu + (uint32_t)(uintptr_t)p;
-	bool more = true;
 
-	for (unsigned i = 0;
-	     more && (i < MUTATIONS ||
-		      __atomic_load_n(&dispatch_hits, __ATOMIC_RELAXED) < 2000);
-	     i++)
-		more = stress_mutate(&rng);
+	stress_mutate_until(&rng, MUTATIONS, &dispatch_hits, 2000);
 	__atomic_fetch_sub(&mutators_left, 1, __ATOMIC_RELEASE);
 	return NULL;
 }

@@ -193,18 +193,8 @@ static void *dispatcher(void *p)
 static void *mutator(void *p)
 {
 	uint32_t rng = 0xabcdefu + (uint32_t)(intptr_t)p;
-	bool more = true;
 
-	/*
-	 * And until the dispatchers called enough handlers: on a loaded
-	 * machine they may otherwise run only while the table is empty.
-	 * Not past the registration pool, though.
-	 */
-	for (unsigned i = 0; more && (i < MUTATIONS ||
-				      __atomic_load_n(&dispatch_hits,
-						      __ATOMIC_RELAXED) < MIN_HITS);
-	     i++)
-		more = stress_mutate(&rng);
+	stress_mutate_until(&rng, MUTATIONS, &dispatch_hits, MIN_HITS);
 	__atomic_fetch_sub(&mutators_left, 1, __ATOMIC_RELEASE);
 	return NULL;
 }

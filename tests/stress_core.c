@@ -221,3 +221,16 @@ void stress_report(unsigned long handled, const char *where)
 	tap_check(calls == handled,
 		  "stress: handler calls add up to handle() returning true");
 }
+
+void stress_mutate_until(uint32_t *rng, unsigned rounds,
+			 const unsigned long *hits, unsigned long min_hits)
+{
+	bool more = true;
+
+	/* Relaxed: a bound on the run, not a synchronization. */
+	for (unsigned i = 0;
+	     more && (i < rounds ||
+		      __atomic_load_n(hits, __ATOMIC_RELAXED) < min_hits);
+	     i++)
+		more = stress_mutate(rng);
+}

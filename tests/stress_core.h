@@ -23,6 +23,14 @@ void stress_dispatch(uint32_t *rng, unsigned long *handled);
 /* One random register, unregister or unregister_sync. */
 bool stress_mutate(uint32_t *rng);
 /*
+ * stress_mutate at least `rounds` times and until *hits (dispatches that
+ * called a handler, counted by the caller's dispatchers) reaches
+ * min_hits: on a loaded machine they may otherwise run only while the
+ * table is empty. Not past the registration pool, though.
+ */
+void stress_mutate_until(uint32_t *rng, unsigned rounds,
+			 const unsigned long *hits, unsigned long min_hits);
+/*
  * Single-threaded, once every dispatcher and mutator has stopped:
  * unregister_sync what is left and report the invariants as test cases.
  * handled is the sum of the dispatchers' counts.

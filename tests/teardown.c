@@ -20,8 +20,8 @@
 #include <time.h>
 
 #include "tap.h"
+#include "waits.h"
 
-#define WAIT_LIMIT 10
 #define SLOT 0
 #define HOLD_SLOT 1
 /* Registrations between r and the one whose held call must not delay the
@@ -55,24 +55,6 @@ static void held(void *arg)
 static void nothing(void *arg)
 {
 	(void)arg;
-}
-
-static void pause_ms(long ms)
-{
-	struct timespec ts = { 0, ms * 1000000 };
-
-	nanosleep(&ts, NULL);
-}
-
-/* Wait until *p >= want, WAIT_LIMIT seconds at most. */
-static bool wait_until(const unsigned *p, unsigned want)
-{
-	for (long ms = 0; ms < WAIT_LIMIT * 1000; ms++) {
-		if (__atomic_load_n(p, __ATOMIC_ACQUIRE) >= want)
-			return true;
-		pause_ms(1);
-	}
-	return false;
 }
 
 static void *dispatch(void *p)
