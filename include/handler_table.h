@@ -332,9 +332,18 @@ bool htbl_handle(struct htbl *t, size_t idx);
  * caller. An interrupt taken while its CPU is offline (asleep) goes online
  * before it dispatches and offline again on its way out (Linux's
  * rcu_irq_enter and rcu_irq_exit from idle); a kernel that also reports
- * at interrupt exit masks interrupts around its thread-level online,
- * offline and quiescent calls, since a CPU's calls must not overlap.
- * Everything else in the header holds for both modes.
+ * at interrupt exit masks interrupts around its thread-level online and
+ * offline calls, since those of one CPU must not overlap (a quiescent
+ * report nested in another only delays a grace period).
+ *
+ * What differs from the default mode: the waiting calls (unregister_sync,
+ * synchronize) must not run inside any htbl_handle of the domain's tables
+ * at all, not only of their own slot: they wait for this CPU's next
+ * report. And a grace period waits for the next report of every online
+ * CPU, whatever it is running then: the default mode's promise that a
+ * sync waits for its own registration's calls and nothing else becomes
+ * "until every online CPU has passed a quiescent state". Everything else
+ * in the header holds for both modes.
  */
 
 /*
@@ -462,7 +471,8 @@ static inline bool htbl_private_dispatch_qsbr(struct htbl *t, size_t idx)
 /*
  * htbl_handle_inline: htbl_handle, compiled into the caller (an interrupt
  * entry, say). A table in the quiescent-state mode dispatches entirely
- * inline: two acquire loads, the pair, and the call. A table in the
+ * inline: an acquire load of the state, the pair, an acquire fence, the
+ * state again, and the call. A table in the
  * default mode checks the index inline and calls htbl_handle.
  *
  * Ordering, concurrency and return value: as htbl_handle.
