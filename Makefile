@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # handler_table: a lock-free handler table for kernels.
 #
 #   make [ARCH=riscv64] [VARIANT=lp64d] [KCFLAGS=...]

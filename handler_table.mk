@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # handler_table.mk: the library built by a kernel's own Makefile, with the
 # kernel's compiler and flags, into the kernel's build directory.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # QEMU for ARCH=aarch64: the virt board with a Cortex-A53 and its GICv2, the
 # kernel entered at EL1 with PSCI over HVC, and semihosting for arch_exit()
 # (SYS_EXIT: QEMU exits with the kernel's status, so 0 is the pass).

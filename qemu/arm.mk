@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # QEMU for ARCH=arm: the virt board with four Cortex-A15s (GICv2, PSCI
 # through hvc), semihosting for arch_exit, which exits with the status given.
 QEMU := qemu-system-arm

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # QEMU for ARCH=armv7m: the mps2-an385 board, one Cortex-M3, UART0 on
 # stdio; semihosting for arch_exit, which exits with the status given.
 QEMU := qemu-system-arm

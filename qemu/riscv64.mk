@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # QEMU for ARCH=riscv64: the virt board in M-mode with no firmware (-bios
 # none), every hart entering the kernel at 0x80000000; the sifive_test
 # device for arch_exit() (FINISHER_PASS: QEMU exits with status 0).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * api_cases.c: the API's behaviour, single-threaded, including every bad
  * input. Freestanding: run by the host unit tests and by the test kernel

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * arch.h: what each arch/<arch>/ provides to the test kernel, and what the
  * kernel provides back. Everything else about the kernel lives in tests/.

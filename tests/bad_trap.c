@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bad_trap.c: the report of an exception a kernel did not expect, shared
  * by the test and demo kernels: the cause and registers as a TAP comment, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench.c: `make bench`. Median ns per operation over several repetitions,
  * each as a ratio to row 1 measured in the same run, so that the ratios

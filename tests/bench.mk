@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/bench.mk: the benchmark against an earlier version of the library
 # (included by the Makefile).
 #

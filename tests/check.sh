@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # check.sh STEP...: run each make target of `make check` in turn, keep
 # going past a failure, then print one total over every "N passed, N failed"
 # line they printed. A step that fails without such a line (a build, a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # config.mk: the library's build-time settings and what they compile to.
 #
 #   make config   HTBL_CELLS below 1 or not a power of two fails the build

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/consumers.mk: the library as kernels take it (included by the
 # Makefile).
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # cxx.mk: HTBL_DEFINE from C++ (included by the Makefile).
 #
 #   make cxx-tables   builds tests/cxx/ with g++ and clang++ in C++11, 14,

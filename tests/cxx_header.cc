@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // cxx_header.cc: the public header from C++: extern "C" linkage, and
 // HTBL_DEFINE at namespace scope, plain and static, with no init call.
 #include <handler_table.h>

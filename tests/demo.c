@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * demo.c: `make run`. A short console session: a timer interrupt
  * dispatched through the table to a handler and its context, removed,

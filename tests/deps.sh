@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Install the Debian packages named in $DEPS that are missing: with apt-get
 # when run as root, otherwise print the exact command and fail.
 set -e

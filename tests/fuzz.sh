@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # fuzz.sh BINARY SEEDS WORKDIR SECONDS [fresh]: run a libFuzzer binary for
 # SECONDS on WORKDIR/corpus, a copy of the seed corpus (the checked-in seeds
 # are never written), and report it as one TAP case. "fresh" starts from

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/genmc.mk: weak-memory model checking with GenMC (included by the
 # Makefile). GenMC (MPI-SWS) explores every execution of a small C program
 # with threads under the RC11 and IMM memory models.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # genmc.sh check|mutants: GenMC against the library (see tests/genmc.mk).
 #
 # check: every harness of tests/genmc/ under each model, as TAP lines and

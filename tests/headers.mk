@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # headers.mk: what a freestanding compile sees (included by the Makefile).
 #
 #   make headers       for every arch but host whose compiler is installed,

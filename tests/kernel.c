@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * kernel.c: the test kernel, the same on every arch. It runs the API cases
  * on the target, dispatches real timer interrupts through the table, then

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/man.mk: section 3 man pages, made from the header's comments
 # (included by the Makefile).
 #

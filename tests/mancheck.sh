@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # mancheck.sh HEADER DIR CC: `make man-check` (tests/man.mk), on the pages
 # that tests/mangen.awk made in DIR from HEADER:
 # - each page lints clean: mandoc -Tlint prints nothing, not even style;

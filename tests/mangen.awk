@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # mangen.awk: the section 3 man pages (mdoc(7)) of handler_table.h, made
 # from its comments at build time so that header and pages cannot drift
 # apart (tests/man.mk runs it; tests/mancheck.sh checks what it made).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # nospec.awk: is the table index still clamped by data flow, and on Arm
 # behind csdb, in the machine code a compiler made? Used by nospec_check.sh.
 #

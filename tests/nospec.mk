@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/nospec.mk: the table index stays clamped against speculation in the
 # machine code (included by the Makefile).
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # nospec_check.sh DIR: `make nospec` (tests/nospec.mk). Builds $HTBL_SRC for
 # every arch with its gcc and with clang, at -O1, -O2, -O3 and -Os, alone and
 # inlined into an IRQ entry (tests/nospec_irq.c), disassembles each object and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * nospec_irq.c: the library compiled into an IRQ entry, as a unity build or
  * LTO would see it, for `make nospec` (tests/nospec.mk). flatten inlines

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * qsbr.c: the quiescent-state mode on the host: threads stand for CPUs,
  * go online, report quiescent states between their dispatches, and go

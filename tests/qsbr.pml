@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * qsbr.pml: the quiescent-state mode of src/handler_table.c, for Spin.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/qsbr_model.mk: the model check of the quiescent-state mode
 # (included by the Makefile).
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * stress.c: the concurrency tests on the host, with pthreads (run under
  * ThreadSanitizer, and without it for more interleavings per second):

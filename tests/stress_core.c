@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * stress_core.c: registrations are objects from a pool; each carries plain
  * data written before htbl_register, the id of the fn it was registered

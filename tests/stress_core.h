@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * stress_core.h: the concurrency invariants, checked while dispatchers
  * hammer a few slots that mutators register and unregister. Freestanding:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* tap.c: the TAP-style reporter, on top of tap_putc only. */
 #include "tap.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * tap.h: test output, freestanding, shared by the host tests and the test
  * kernel: "ok N - name" / "not ok N - name", then "N passed, N failed".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * teardown.c: what htbl_unregister_sync and htbl_synchronize wait for, and
  * what they must not wait for. Host threads stand for CPUs; a handler is

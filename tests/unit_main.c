@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * unit_main.c: the host unit tests (run under ASan and UBSan): the shared
  * API cases, then a nested-interrupt test that only a host can do: POSIX

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * waits.h: waiting in the host tests. A wait that must end is given
  * WAIT_LIMIT seconds before the case fails (so that a regression fails

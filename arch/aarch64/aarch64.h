@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * aarch64.h: system register and memory-mapped register access, and the
  * hooks the aarch64 files share with each other and with entry.S and

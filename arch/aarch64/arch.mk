@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # AArch64 with the Linux-targeted GCC used freestanding. -mno-outline-atomics
 # keeps atomics inline (by default they call libgcc's __aarch64_cas*).
 CROSS_COMPILE ?= aarch64-linux-gnu-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cpu.c: the AArch64 core itself: which CPU this is (MPIDR_EL1), the
  * PSTATE.I interrupt mask (DAIF), and waiting for an interrupt.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * entry.S: AArch64 entry on QEMU's virt board. QEMU loads this ELF at its
  * link address and starts CPU 0 at _start, at EL1 with the MMU off and

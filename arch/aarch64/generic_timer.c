@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * generic_timer.c: the EL1 virtual timer of the Arm Generic Timer
  * (CNTV_TVAL_EL0, CNTV_CTL_EL0; frequency in CNTFRQ_EL0). Each CPU has its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * psci.c: starting CPUs through the Arm Power State Coordination Interface.
  * QEMU's virt board, booting a -kernel at EL1, implements PSCI itself and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * semihosting.c: leaving QEMU through Arm semihosting (QEMU's
  * -semihosting). The call is HLT #0xF000 with the operation in x0 and its

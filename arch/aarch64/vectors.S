@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * vectors.S: the EL1 exception vector table (VBAR_EL1). The kernel runs at
  * EL1 on SP_EL1, so interrupts arrive at "current EL with SP_ELx, IRQ"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * arm.h: what the files of arch/arm share: CP15 system register access
  * (ARMv7-A Architecture Reference Manual, B4) and the PSCI start-up hooks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cpu.c: the Cortex-A15 core itself: which CPU this is (MPIDR, ARMv7-A
  * ARM B4.1.106). The IRQ mask is in irq_mask.c.

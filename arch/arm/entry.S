@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * entry.S: boot, exception vectors and interrupt entry for a Cortex-A15
  * (ARMv7-A, Arm state) on QEMU's virt board. QEMU enters _start on CPU 0

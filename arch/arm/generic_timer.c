@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * generic_timer.c: the Arm generic timer's virtual timer, through CP15
  * c14 (ARMv7-A ARM B8). QEMU's virt board wires each CPU's virtual timer

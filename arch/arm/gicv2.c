@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * gicv2.c: the Arm Generic Interrupt Controller v2 (IHI 0048B) of QEMU's
  * virt board, for both ARCH=aarch64 and ARCH=arm: distributor at

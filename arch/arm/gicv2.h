@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * gicv2.h: the GICv2 driver (gicv2.c) and the timer hook it calls, shared
  * by ARCH=aarch64 and ARCH=arm, whose entry code and generic timer differ.

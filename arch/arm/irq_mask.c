@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * irq_mask.c: masking IRQs and waiting for one, the same instructions on
  * both 32-bit Arm profiles: "cpsie/cpsid i" set the CPSR I bit on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * pl011.c: the Arm PrimeCell PL011 UART, polled transmit only. QEMU's virt
  * board maps it at 0x09000000 (VIRT_UART in hw/arm/virt.c) and needs no

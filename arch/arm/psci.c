@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * psci.c: start the other CPUs with PSCI CPU_ON (Arm DEN 0022, SMC32
  * calling convention). QEMU's virt board implements PSCI itself and, with

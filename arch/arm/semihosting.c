@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * semihosting.c: leave QEMU through Arm semihosting (QEMU's -semihosting),
  * for both ARCH=arm and ARCH=armv7m. The call is r0 = operation, r1 =

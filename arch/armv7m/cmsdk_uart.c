@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cmsdk_uart.c: the Arm CMSDK APB UART (Cortex-M System Design Kit TRM),
  * polled transmit only. UART0 of the mps2-an385 board is at 0x40004000

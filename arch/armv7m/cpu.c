@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cpu.c: the Cortex-M3 core: one CPU. The IRQ mask (PRIMASK) is in
  * arch/arm/irq_mask.c.

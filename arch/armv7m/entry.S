@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * entry.S: the vector table and reset for a Cortex-M3 (ARMv7-M) on QEMU's
  * mps2-an385 board. The core reads its initial SP and reset vector from

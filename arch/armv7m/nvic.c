@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * nvic.c: the ARMv7-M Nested Vectored Interrupt Controller (ARMv7-M ARM
  * B3.4, at 0xE000E100 in every ARMv7-M core), used for the IPI. With one

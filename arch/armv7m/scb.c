@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * scb.c: the ARMv7-M System Control Block (ARMv7-M ARM B3.2, at
  * 0xE000ED00 in every ARMv7-M core): fault enables, exception priorities

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * systick.c: the ARMv7-M SysTick timer (ARMv7-M ARM B3.3, at 0xE000E010
  * in every ARMv7-M core), clocked from the core clock: 25 MHz SYSCLK on

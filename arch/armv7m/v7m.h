@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * v7m.h: what the files of arch/armv7m share: the handlers entry.S puts
  * in the vector table and the start-up hooks it calls.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * clint.c: the Core Local Interruptor of QEMU's virt board, at 0x2000000
  * (VIRT_CLINT in hw/riscv/virt.c; register layout in hw/intc/riscv_aclint.c):

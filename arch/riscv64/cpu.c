@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cpu.c: the RISC-V hart itself, in M-mode: which hart this is (mhartid),
  * the global interrupt enable (mstatus.MIE), and waiting for an interrupt.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * entry.S: riscv64 entry on QEMU's virt board with -bios none. Every hart
  * starts here at once, in M-mode at the start of RAM (0x80000000, VIRT_DRAM

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * ns16550a.c: the NS16550A UART of QEMU's virt board, at 0x10000000
  * (VIRT_UART0 in hw/riscv/virt.c). QEMU's model transmits without any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * riscv.h: CSR and memory-mapped register access, and the hooks the
  * riscv64 files share with each other and with entry.S and trap_entry.S. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * sifive_test.c: the SiFive test finisher of QEMU's virt board, at
  * 0x100000 (VIRT_TEST in hw/riscv/virt.c; hw/misc/sifive_test.c). Writing

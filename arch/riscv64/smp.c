@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * smp.c: starting harts on QEMU's virt board. With -bios none there is no
  * SBI to ask: every hart runs entry.S at reset, and all but hart 0 wait

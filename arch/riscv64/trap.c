@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * trap.c: what trap_entry.S hands over, sorted by mcause (RISC-V privileged
  * spec, "Machine Cause Register"). The machine timer and software interrupts

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * trap_entry.S: the M-mode trap entry (mtvec, direct mode: every trap comes
  * here). The trap can hit anywhere: save every register a C call may

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * acpi.c: the CPUs' APIC IDs from the ACPI MADT (ACPI 6.5, 5.2.5 and
  * 5.2.12), which SeaBIOS installs from QEMU's tables (hw/i386/acpi-build.c)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # x86_64, kernel code model: no red zone, no SSE, no PIC.
 CROSS_COMPILE ?=
 ARCH_CFLAGS := -m64 -mno-red-zone -mgeneral-regs-only -mcmodel=kernel \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * boot.S: x86_64 entry on QEMU's pc/q35 machines. QEMU's -kernel loads
  * this ELF64 as is because of its PVH note (hw/i386/x86.c, load_elfboot):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cpu.c: the CPU's interrupt flag (RFLAGS.IF) and halt.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * i8259.c: the two legacy 8259A PICs of the PC (ports 0x20/0x21 and
  * 0xa0/0xa1). SeaBIOS leaves them on vectors 0x08 and 0x70, over the CPU

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * idt.c: the interrupt descriptor table (Intel SDM vol. 3A, 6.14.1),
  * shared by every CPU, and the report of an unexpected exception.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * isa_debug_exit.c: QEMU's isa-debug-exit device (hw/misc/debugexit.c),
  * at the I/O port qemu/x86_64.mk gives it. Writing v makes QEMU exit with

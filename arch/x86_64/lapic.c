@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * lapic.c: each CPU's local APIC (Intel SDM vol. 3A, chapter 10), at its
  * reset base 0xfee00000 (IA32_APIC_BASE, left alone by SeaBIOS): the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * ns16550a.c: the PC's COM1 16550A UART at I/O port 0x3f8 (QEMU's
  * hw/char/serial-isa.c, -serial stdio). Polled output only, no interrupts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * smp.c: starting the application processors (Intel SDM vol. 3A, 8.4.4),
  * the CPUs the ACPI MADT lists, one at a time: each gets its CPU number

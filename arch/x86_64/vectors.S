@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * vectors.S: the IDT's entry points (Intel SDM vol. 3A, 6.14, exception
  * and interrupt handling in 64-bit mode); idt.c installs them as gates.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * x86.h: port I/O, memory-mapped register access and the hooks the
  * x86_64 files share with each other (and with boot.S and vectors.S).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * consumer.c: what each test consumer does with the library: one table,
  * one handler, registered, dispatched once through its slot, a neighbour

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * consumer.h: the smallest user of the library, shared by every build
  * route tested in tests/consumers/ (Make fragment, CMake, Meson,

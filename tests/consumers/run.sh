@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # run.sh: `make consumers`. Builds the consumer of tests/consumers/ through
 # every route a kernel can take the library by, for each TARGET, with the
 # target's own compiler and flags, and checks each linked ELF: the target's

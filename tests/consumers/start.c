@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * start.c: the entry of the consumers that are linked but not booted. The
  * link is the test (every symbol resolved, the ABIs agree); this only makes

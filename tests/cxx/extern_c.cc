@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // extern_c.cc: the header included the way C headers often are, inside
 // extern "C" { }: its C++ part must keep C++ linkage.
 extern "C" {

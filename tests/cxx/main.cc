@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // main.cc: every HTBL_DEFINE of tests/cxx/ is a table of its own, and is
 // ready before the first constructor runs. The tables are in the other
 // files; this one defines none, so that its constructor below does not

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # run.sh DIR "TUS" CONFIG...: report on each build of tests/cxx/ that
 # tests/cxx.mk made in DIR/CONFIG: that it built; that no object of TUS
 # (the files that define tables) has a dynamic initializer, a guard

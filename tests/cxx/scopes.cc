@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // scopes.cc: tables of one name in nested scopes of one file. Each inner
 // definition must define a new table, not find the outer one.
 #include "tables.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // tables.h: one accessor per table of the C++ scope test, named after the
 // file and scope that define it. main.cc checks that they are all
 // different tables (but a_dev and b_extern_dev, one table declared twice).

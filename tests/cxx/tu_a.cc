@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // tu_a.cc: tables that tu_b.cc defines under the same names: static, in a
 // header, in an unnamed namespace. And a global table followed by a
 // namespaced one of the same name.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 // tu_b.cc: the same names as tu_a.cc, each a table of its own; and
 // tu_a.cc's global dev, declared as the header says to in C++.
 #include "in_header.h"

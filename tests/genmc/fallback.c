@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fallback.c: one dispatch cell, two dispatchers: when both are in
  * htbl_handle at once, one finds the cell taken and counts itself in the

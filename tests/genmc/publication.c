@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * publication.c: htbl_register is a release and htbl_handle an acquire of
  * it, so a handler sees what its registrar wrote before registering.

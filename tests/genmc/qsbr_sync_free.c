@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * qsbr_sync_free.c: the quiescent-state mode. A CPU goes online,
  * dispatches twice with a quiescent state between, then goes offline; the

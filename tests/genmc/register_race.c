@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * register_race.c: of two registers racing on one empty slot exactly one
  * wins, and the slot then holds the winner's pair, untorn.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * sync_free.c: after htbl_unregister_sync returns, the owner frees the
  * handler's arg (here: sets freed). No handler call may see it freed, nor

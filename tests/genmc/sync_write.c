@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * sync_write.c: htbl_unregister_sync acquires the completion of the
  * handler call it waited for: what the handler wrote into its arg, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * synchronize.c: a handler removes itself with htbl_unregister, then
  * writes into its arg. A thread that saw the removal calls

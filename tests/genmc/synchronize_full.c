@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * synchronize_full.c: htbl_synchronize on a slot that stays registered
  * waits for a handler call that was running when it was called, and

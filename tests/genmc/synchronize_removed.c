@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * synchronize_removed.c: one thread unregisters the handler, then tells a
  * second, which calls htbl_synchronize. A dispatch that saw the handler

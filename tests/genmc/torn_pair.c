@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * torn_pair.c: a dispatcher never sees a torn (fn, arg) pair, while one
  * thread registers, unregisters and registers again with another pair.

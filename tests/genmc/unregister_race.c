@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * unregister_race.c: each registration is removed exactly once, and the
  * unregister that removes it returns its own pair. One thread removes the

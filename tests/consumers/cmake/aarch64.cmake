@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # CMake toolchain file of an aarch64 kernel: the Linux-targeted GCC used
 # freestanding, no FP/SIMD registers, atomics inline, no libc. With it,
 # find_package(handler_table) picks the installed aarch64/lp64 archive (the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # CMake toolchain file of a riscv64 kernel: RV64GC, the lp64d ABI,
 # freestanding, no libc. With it, find_package(handler_table) picks the
 # installed riscv64/lp64d archive.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * kernel.c: the Make-route consumer as a kernel. Booted with the project's
  * boot stub for its arch (arch/<arch>/, the interface in tests/arch.h), it
