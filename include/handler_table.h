@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * handler_table.h: a fixed-size, lock-free table mapping an event number
  * (an IRQ, a trap cause, a software event) to a handler and its context.
@@ -268,8 +269,9 @@ htbl_handler_fn htbl_unregister(struct htbl *t, size_t idx, void **arg_out);
  * for a later registration of the same slot, not for a call that started
  * after the removal (with one exception: when more than HTBL_CELLS calls
  * run at once, and overflow calls of three registrations of one slot
- * overlap, the third one's are counted together and waited for by every
- * sync of that slot). The slot's own handler may remove itself with
+ * overlap (or two, across an epoch flip of htbl_synchronize), the third
+ * one's are counted together and waited for by every sync of that
+ * slot). The slot's own handler may remove itself with
  * htbl_unregister instead, and its owner wait with htbl_synchronize. It
  * spins (with the CPU's spin-wait hint); call it where spinning for the
  * length of a handler call is acceptable.
@@ -289,7 +291,8 @@ htbl_handler_fn htbl_unregister_sync(struct htbl *t, size_t idx,
  * waited for. After it returns, no handler of a registration removed
  * before it was called is running or will run.
  * Concurrency: any other call, but see (2) above. It never waits for a
- * call that started after it was called (a call of the registration still
+ * call that started after it took effect, that is, after it flipped the
+ * slot's epoch, early in the call (a call of the registration still
  * installed that re-checks the slot after it began goes on unwaited for,
  * and is not lost), with the exception noted at htbl_unregister_sync, and
  * one more: two htbl_synchronize of one full slot at the same time may

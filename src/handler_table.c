@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * handler_table.c: the slot protocol.
  *
@@ -68,7 +69,8 @@
 /*
  * Fallback counters: a tag (the state word without its kind bits) above a
  * count of OVF_COUNT_BITS. The tag keeps the high bits of the serial: two
- * registrations 2^45 (64-bit) or 2^21 (32-bit) apart share a tag.
+ * registrations 2^47 (64-bit) or 2^23 (32-bit) apart share a tag, and
+ * htbl_synchronize compares serials modulo that.
  */
 #define OVF_COUNT_BITS (WORD_BITS == 64 ? 16u : 8u)
 #define OVF_COUNT_MASK (((uintptr_t)1 << OVF_COUNT_BITS) - 1)
@@ -296,8 +298,11 @@ static void announce(struct htbl_slot *s, uintptr_t state, struct claim *c)
 }
 
 /*
- * Move an announcement to state (same registration, other epoch): the new
- * one before the old one is withdrawn, so that it is never absent.
+ * Move an announcement to state (same registration, other epoch). We have
+ * not called yet, and re-check after the new announcement, so a waiter
+ * that misses us in between has changed _state before our re-check sees
+ * it: the old announcement may go first. (On the counters it must: kept
+ * while the new one is made, it could push that one into _spill.)
  */
 static void reannounce(struct htbl_slot *s, struct claim *c, uintptr_t state)
 {
@@ -310,10 +315,8 @@ static void reannounce(struct htbl_slot *s, struct claim *c, uintptr_t state)
 		 */
 		__atomic_store_n(&c->cell->tag, state, __ATOMIC_SEQ_CST);
 	} else {
-		int old = c->ovf;
-
+		ovf_exit(s, c->ovf);
 		c->ovf = ovf_enter(s, state);
-		ovf_exit(s, old);
 	}
 }
 
@@ -511,14 +514,20 @@ bool htbl_register(struct htbl *t, size_t idx, htbl_handler_fn fn, void *arg)
 	if (idx >= t->_n || !fn)
 		return false;
 	s = slot_at(t, idx);
-	/* Relaxed: only a guess for the CAS below, which checks it. */
-	state = __atomic_load_n(&s->_state, __ATOMIC_RELAXED);
+	/*
+	 * Acquire: a guess for the CAS below, which checks it; and, reading
+	 * the unregister that emptied the slot, it orders the serial of the
+	 * registration removed before ours: a slot's serials grow, which
+	 * htbl_synchronize's serial_not_after() relies on.
+	 */
+	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
 	if (kind(state) != KIND_EMPTY)
 		return false;
 	/*
-	 * Relaxed: the RMW alone makes the serial unique; _state's CAS and
-	 * store order everything else. A serial lost to a failed CAS below
-	 * is skipped.
+	 * Relaxed: the RMW makes the serial unique, and the acquire above
+	 * puts it after the removed registration's; _state's CAS and store
+	 * order everything else. A serial lost to a failed CAS below is
+	 * skipped.
 	 */
 	busy = __atomic_add_fetch(&serial.next, SERIAL_ONE, __ATOMIC_RELAXED) |
 	       KIND_BUSY;
@@ -647,7 +656,8 @@ static bool cell_is_before(struct cell *cl, uintptr_t tag,
 		return false;
 	/* A registration being installed has no call that came first. */
 	if (kind(now) == KIND_BUSY)
-		return !same_registration(tag, now) && serial_not_after(tag, now);
+		return tag / SERIAL_ONE != now / SERIAL_ONE &&
+		       serial_not_after(tag, now);
 	return serial_not_after(tag, now);
 }
 
