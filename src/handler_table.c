@@ -725,8 +725,6 @@ bool htbl_handle(struct htbl *t, size_t idx)
 
 	if (idx >= t->_n)
 		return false;
-	if (t->_qsbr)
-		return htbl_private_dispatch_qsbr(t, idx);
 	s = slot_at(t, idx);
 	/* Acquire: pairs with register's release store of FULL. */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
@@ -741,6 +739,18 @@ bool htbl_handle(struct htbl *t, size_t idx)
 	 * barrier that keeps the pair untorn.
 	 */
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	/*
+	 * The quiescent-state mode stops here (as the header's
+	 * htbl_private_dispatch_qsbr, with which it shares everything above,
+	 * so that the default mode pays one test of _qsbr for it, after its
+	 * empty-slot exit): relaxed re-check, ordered by the fence above.
+	 */
+	if (t->_qsbr) {
+		if (__atomic_load_n(&s->_state, __ATOMIC_RELAXED) != state)
+			return false;
+		fn(arg);
+		return true;
+	}
 	announce(s, state, &c);
 	for (;;) {
 		/*

@@ -286,7 +286,7 @@ static void secondary(unsigned cpu)
  * CPU 0's part of run r on table t. CPU 0 dispatches too: on one CPU,
  * against its own mutations. With several, go on until the others called
  * enough handlers: vCPUs are host threads, and may not overlap on a loaded
- * machine otherwise; but not past the registration pool. In the domain,
+ * machine otherwise. In the domain,
  * CPU 0 is offline around its mutations (and stress_report's syncs), and
  * sends IPIs round the CPUs, itself included: interrupts that cut into
  * dispatches or fall between them, whose exits are quiescent states only
@@ -298,19 +298,17 @@ static void stress_run(struct run *r, struct htbl *t, unsigned ncpus,
 	bool qsbr = qs_state_of(0) != QS_OUT;
 	uint32_t rng = 12345;
 	unsigned long sum = 0;
-	bool more = true;
 
 	stress_setup(t, STRESS_FIRST);
 	/* Release: stress_setup's writes before any secondary's dispatch. */
 	__atomic_store_n(&r->start, 1, __ATOMIC_RELEASE);
 	for (unsigned i = 0;
-	     more && (i < STRESS_ROUNDS ||
-		      (ncpus > 1 &&
-		       __atomic_load_n(&r->hits, __ATOMIC_RELAXED) < MIN_HITS));
+	     i < STRESS_ROUNDS ||
+	     (ncpus > 1 && __atomic_load_n(&r->hits, __ATOMIC_RELAXED) < MIN_HITS);
 	     i++) {
 		if (qsbr)
 			qs_set(0, QS_OFFLINE);
-		more = stress_mutate(&rng);
+		stress_mutate(&rng);
 		if (qsbr)
 			qs_set(0, QS_ONLINE);
 		dispatch_batch(0, &rng, &sum, 1);

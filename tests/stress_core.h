@@ -22,12 +22,12 @@ void stress_setup(struct htbl *t, size_t first);
 /* One htbl_handle of a random stress slot; adds 1 to *handled if called. */
 void stress_dispatch(uint32_t *rng, unsigned long *handled);
 /* One random register, unregister or unregister_sync. */
-bool stress_mutate(uint32_t *rng);
+void stress_mutate(uint32_t *rng);
 /*
  * stress_mutate at least `rounds` times and until *hits (dispatches that
  * called a handler, counted by the caller's dispatchers) reaches
  * min_hits: on a loaded machine they may otherwise run only while the
- * table is empty. Not past the registration pool, though.
+ * table is empty.
  */
 void stress_mutate_until(uint32_t *rng, unsigned rounds,
 			 const unsigned long *hits, unsigned long min_hits);
