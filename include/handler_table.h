@@ -204,7 +204,9 @@ private:
 };
 }
 #define HTBL_QSBR_DEFINE(name, ncpus) htbl_qsbr_domain<(ncpus)> name
-#define HTBL_DEFINE_QSBR(name, n, domain) htbl_table<(n)> name{ &(domain) }
+/* name is a declarator: it cannot take parentheses. */
+#define HTBL_DEFINE_QSBR(name, n, domain)                                      \
+	htbl_table<(n)> name{ &(domain) } /* NOLINT(bugprone-macro-parentheses) */
 #endif
 
 /*
