@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # analysis.mk: verification beyond the tests (included by the Makefile).
 #
 #   make fuzz-check   fuzz the API against a reference model for
@@ -40,28 +41,41 @@ fuzz: $(AB)/fuzz/fuzz_ops
 # ---- coverage ------------------------------------------------------------
 
 # The library is built once, and its counters add up over every program.
-# Each __atomic_load_n and __atomic_compare_exchange_n in it first calls
-# htbl_cov_hook(address): tests/coverage_cases.c uses that to run a nested
-# call between a load and its CAS, where only a race would get otherwise;
-# the unit and stress programs link a hook that does nothing.
+# Each atomic access in it (__atomic_load_n, __atomic_store_n, the
+# compare-exchange that HTBL_CAS expands to, and the read-modify-writes)
+# first calls htbl_cov_hook(address, op), op 1 for a load, 2 a store, 3 a
+# compare-exchange, 4 a read-modify-write: tests/coverage_cases.c uses that
+# to run a nested call, or to hold the thread, between two accesses, where
+# only a race would get otherwise; the unit and stress programs link a hook
+# that does nothing.
 COV := $(BUILD)/coverage
 COV_CFLAGS := -std=c11 -O0 -g $(WARN) -Iinclude -Itests -pthread --coverage
-COV_HOOK := extern void htbl_cov_hook(const volatile void *); htbl_cov_hook(p)
+cov_hook = extern void htbl_cov_hook(const volatile void *, int); \
+	htbl_cov_hook(p, $(1))
 COV_HOOKS := \
-	-D'__atomic_load_n(p, o)=({ $(COV_HOOK); __atomic_load_n(p, o); })' \
-	-D'__atomic_compare_exchange_n(p, e, d, w, s, f)=({ $(COV_HOOK); \
-		__atomic_compare_exchange_n(p, e, d, w, s, f); })'
+	-D'__atomic_load_n(p, o)=({ $(call cov_hook,1); __atomic_load_n(p, o); })' \
+	-D'__atomic_store_n(p, v, o)=({ $(call cov_hook,2); \
+		__atomic_store_n(p, v, o); })' \
+	-D'__atomic_compare_exchange_n(p, e, d, w, s, f)=({ $(call cov_hook,3); \
+		__atomic_compare_exchange_n(p, e, d, w, s, f); })' \
+	-D'__atomic_fetch_add(p, v, o)=({ $(call cov_hook,4); \
+		__atomic_fetch_add(p, v, o); })' \
+	-D'__atomic_fetch_sub(p, v, o)=({ $(call cov_hook,4); \
+		__atomic_fetch_sub(p, v, o); })' \
+	-D'__atomic_add_fetch(p, v, o)=({ $(call cov_hook,4); \
+		__atomic_add_fetch(p, v, o); })'
 COV_HDRS := include/handler_table.h $(wildcard tests/*.h)
 COV_PROGS := unit stress cases
 
-$(COV)/handler_table.o: $(HTBL_SRC) include/handler_table.h
+$(COV)/handler_table.o: $(HTBL_SRC) include/handler_table.h tests/analysis.mk
 	@mkdir -p $(@D)
 	@echo "  CC [coverage] $@"
 	$(Q)$(HOSTCC) $(COV_CFLAGS) $(COV_HOOKS) -c $< -o $@
 
-$(COV)/nohook.o:
+$(COV)/nohook.o: tests/analysis.mk
 	@mkdir -p $(@D)
-	$(Q)echo 'void htbl_cov_hook(const volatile void *p) { (void)p; }' | \
+	$(Q)echo 'void htbl_cov_hook(const volatile void *p, int op)' \
+		'{ (void)p; (void)op; }' | \
 		$(HOSTCC) -std=c11 -x c -c - -o $@
 
 $(COV)/unit: tests/unit_main.c tests/api_cases.c tests/tap.c $(COV)/nohook.o
@@ -88,7 +102,8 @@ coverage: $(addprefix $(COV)/,$(COV_PROGS))
 # Host C files, the freestanding kernels, and the C++ header test.
 TIDY_HOST := $(HTBL_SRC) tests/api_cases.c tests/tap.c tests/unit_main.c \
 	tests/stress.c tests/stress_core.c tests/bench.c tests/fuzz_ops.c \
-	tests/coverage_cases.c tests/mutant_killers.c
+	tests/coverage_cases.c tests/mutant_killers.c tests/teardown.c \
+	tests/qsbr.c
 TIDY_KERNEL := tests/kernel.c tests/demo.c
 TIDY := $(CLANG_TIDY) --quiet --warnings-as-errors='*'
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # coverage.sh SOURCE OBJDIR: line and branch coverage of SOURCE from the
 # gcov data in OBJDIR, as TAP cases, listing every line and branch that no
 # test reached. The annotated source is left in OBJDIR/<source>.gcov.

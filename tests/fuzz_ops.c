@@ -1,30 +1,42 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_ops.c: libFuzzer harness. The input is a program of table calls,
  * run on a real table and on a sequential reference model (an array of
  * (fn, arg) pairs); any difference in a result, in *arg_out, or in which
- * handler ran with which arg, calls abort().
+ * handler ran with which arg, calls abort(); a wait that never returns is
+ * a libFuzzer timeout.
  *
  * Input format, one op after another (the input ending stops everything):
  *   op byte: low 3 bits the op, bit 3 set: pass arg_out = NULL
- *     0 init  cap byte (cap % 9), fill byte (old slot contents, any junk)
+ *     0 init  cap byte (bit 7: the quiescent-state mode; the rest % 9),
+ *       fill byte (old slot contents, any junk)
  *     1 register  index byte, fn/arg byte (fn low nibble, arg high nibble)
  *     2 unregister  index byte
  *     3 unregister_sync  index byte
- *     4, 7 handle  index byte
+ *     4 handle  index byte
  *     5 capacity
  *     6 return: end the innermost nesting handler's run of ops
+ *     7 synchronize  index byte
  *   index byte: below 0xf0, byte % 10 (0 .. capacity + 1 and beyond);
  *   else a special index: SIZE_MAX, top bit set, capacity, ...
  *
  * Handlers named nest_* run the ops that follow, up to a return op, from
  * inside their call, as a nested interrupt would: those ops may dispatch,
  * register and unregister the very slot being dispatched. Init is skipped
- * while a handler runs (the table is in use), and unregister_sync of a slot
- * whose handler is running in the nest is done as a plain unregister: that
- * sync would wait for the running call, for ever. (The running call may be
- * of an earlier registration of the slot: the library's wait tells them
- * apart only by the low bits of the serial, and not at all past the
- * dispatch cells.)
+ * while a handler runs (the table is in use). The waiting calls follow the
+ * contract: synchronize of a slot whose handler is running in the nest is
+ * skipped (it would wait for that call, for ever), as is unregister_sync
+ * of a slot whose running handler is of the registration it would remove:
+ * it is done as a plain unregister. An unregister_sync of a newer
+ * registration does run: it must not wait for the older one's call,
+ * unless that call spilled (the slot's _spill counter, which every sync of
+ * the slot waits for). Nothing running, synchronize changes nothing the
+ * model holds, and returns.
+ *
+ * In the quiescent-state mode the one CPU (CPU 0 of a one-CPU domain)
+ * is online while it dispatches and goes offline around a sync, as the
+ * header asks; a sync inside a handler, which would wait for this CPU's
+ * next report, is skipped (synchronize) or done as a plain unregister.
  *
  * The table's slots are a heap block of exactly capacity slots, so that
  * AddressSanitizer sees any access past the bounds check.
@@ -42,13 +54,14 @@
 #define NARGS 5
 
 enum { OP_INIT, OP_REG, OP_UNREG, OP_SYNC, OP_HANDLE, OP_CAP, OP_RET,
-       OP_HANDLE2 };
+       OP_SYNCHRONIZE };
 /* Handlers: FN_NONE stands for a NULL fn; nest_* run nested ops. */
 enum { FN_NONE, FN_LEAF_A, FN_LEAF_B, FN_NEST_A, FN_NEST_B, NFNS };
 
 struct model_slot {
 	int fn;			/* FN_*; FN_NONE: empty */
 	void *arg;
+	unsigned long reg;	/* which registration: one more each time */
 };
 
 /* A dispatch of slot idx that the model expects to call fn(arg). */
@@ -57,6 +70,7 @@ struct frame {
 	void *arg;
 	int fn;
 	int calls;
+	unsigned long reg;
 };
 
 static const uint8_t *in, *in_end;
@@ -64,9 +78,13 @@ static struct htbl table;
 static struct htbl_slot *slots;
 static struct model_slot model[MAX_CAP];
 static size_t cap;
+static bool qsbr;
+static struct htbl_qsbr_cpu qsbr_cpu[1];
+static struct htbl_qsbr domain;
 static struct frame frames[MAX_DEPTH];
 static size_t depth;
 static unsigned long real_calls[NFNS], model_calls[NFNS];
+static unsigned long regs;
 static char arg_objs[3];
 static char untouched;
 
@@ -134,7 +152,8 @@ static void op_init(int cap_b, int fill)
 	if (depth > 0)
 		return;
 	free(slots);
-	cap = (size_t)cap_b % (MAX_CAP + 1);
+	qsbr = cap_b & 0x80;
+	cap = (size_t)(cap_b & 0x7f) % (MAX_CAP + 1);
 	slots = NULL;
 	if (cap) {
 		slots = aligned_alloc(_Alignof(struct htbl_slot),
@@ -142,7 +161,13 @@ static void op_init(int cap_b, int fill)
 		check(slots != NULL);
 		memset(slots, fill, cap * sizeof(*slots));
 	}
-	htbl_init(&table, slots, cap);
+	if (qsbr) {
+		htbl_qsbr_init(&domain, qsbr_cpu, 1);
+		htbl_init_qsbr(&table, slots, cap, &domain);
+		htbl_qsbr_online(&domain, 0);
+	} else {
+		htbl_init(&table, slots, cap);
+	}
 	memset(model, 0, sizeof(model));
 }
 
@@ -155,7 +180,7 @@ static void op_register(size_t idx, int fa)
 
 	check(htbl_register(&table, idx, fns[fn], arg) == want);
 	if (want)
-		*m = (struct model_slot){ fn, arg };
+		*m = (struct model_slot){ fn, arg, ++regs };
 }
 
 /* Is a handler of slot idx being called somewhere in the nest? */
@@ -167,22 +192,58 @@ static bool running(size_t idx)
 	return false;
 }
 
+/* Would unregister_sync of slot idx, holding m, wait for the nest? */
+static bool sync_waits_for_nest(size_t idx, const struct model_slot *m)
+{
+	bool older = false;
+
+	if (!m || !m->fn)
+		return false;
+	if (qsbr)
+		return depth > 0;
+	for (size_t i = 0; i < depth; i++) {
+		if (frames[i].idx != idx)
+			continue;
+		if (frames[i].reg == m->reg)
+			return true;
+		older = true;
+	}
+	/* White-box: spilled calls are waited for, whatever registration. */
+	return older &&
+	       __atomic_load_n(&slots[idx]._spill, __ATOMIC_RELAXED) != 0;
+}
+
 static void op_unregister(size_t idx, bool sync, bool null_out)
 {
 	struct model_slot *m = model_at(idx);
 	void *out = &untouched;
 	htbl_handler_fn got;
 
-	if (sync && running(idx))
+	if (sync && sync_waits_for_nest(idx, m))
 		sync = false;
+	if (sync && qsbr)
+		htbl_qsbr_offline(&domain, 0);
 	got = sync ? htbl_unregister_sync(&table, idx, null_out ? NULL : &out)
 		   : htbl_unregister(&table, idx, null_out ? NULL : &out);
+	if (sync && qsbr)
+		htbl_qsbr_online(&domain, 0);
 	if (!m || !m->fn) {
 		check(got == NULL && out == &untouched);
 		return;
 	}
 	check(got == fns[m->fn] && out == (null_out ? &untouched : m->arg));
-	*m = (struct model_slot){ FN_NONE, NULL };
+	*m = (struct model_slot){ FN_NONE, NULL, 0 };
+}
+
+static void op_synchronize(size_t idx)
+{
+	if (qsbr ? depth > 0 : running(idx))
+		return;
+	if (qsbr)
+		htbl_qsbr_offline(&domain, 0);
+	htbl_synchronize(&table, idx);
+	if (qsbr)
+		htbl_qsbr_online(&domain, 0);
 }
 
 static void op_handle(size_t idx)
@@ -195,7 +256,7 @@ static void op_handle(size_t idx)
 		check(!htbl_handle(&table, idx));
 		return;
 	}
-	frames[depth++] = (struct frame){ idx, m->arg, m->fn, 0 };
+	frames[depth++] = (struct frame){ idx, m->arg, m->fn, 0, m->reg };
 	model_calls[m->fn]++;
 	got = htbl_handle(&table, idx);
 	depth--;
@@ -229,9 +290,12 @@ static void run_ops(void)
 					      null_out);
 			break;
 		case OP_HANDLE:
-		case OP_HANDLE2:
 			if ((b = next()) >= 0)
 				op_handle(index_of(b));
+			break;
+		case OP_SYNCHRONIZE:
+			if ((b = next()) >= 0)
+				op_synchronize(index_of(b));
 			break;
 		case OP_CAP:
 			check(htbl_capacity(&table) == cap);
@@ -262,6 +326,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(slots);
 	slots = NULL;
 	cap = 0;
+	qsbr = false;
 	htbl_init(&table, NULL, 0);
 	return 0;
 }
