@@ -190,9 +190,8 @@ static inline size_t cell_hint(void)
 	 * product: those are the ones that stacks a fixed distance apart
 	 * spread over the cells.
 	 */
-	return bits ? (size_t)((a * (uintptr_t)0x9E3779B97F4A7C15ull) >>
-			       (WORD_BITS - bits))
-		    : 0;
+	return (size_t)((a * (uintptr_t)0x9E3779B97F4A7C15ull) >>
+			(WORD_BITS - 1 - bits) >> 1);
 #endif
 }
 

@@ -6,9 +6,10 @@
 #                  reject. TAP lines, then "N passed, N failed". About 35 s
 #                  on two idle cores (65 s of CPU; MODEL_JOBS runs at once).
 #   make mutants   weakens each memory order of $(HTBL_SRC) to relaxed, one
-#                  at a time, and runs ThreadSanitizer, the aarch64 SMP boot
-#                  and tests/mutant_killers.c against each (tests/mutants.sh).
-#                  Prints a table. ~4 min.
+#                  at a time, and runs ThreadSanitizer (the stress and
+#                  tests/qsbr.c), the aarch64 SMP boot and
+#                  tests/mutant_killers.c against each (tests/mutants.sh).
+#                  Prints a table. About 20 min on two cores.
 #   make mutant-killers  tests/mutant_killers.c, under ThreadSanitizer.
 
 SPIN ?= spin
