@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "stress_core.h"
+#include "stress_threads.h"
 #include "tap.h"
 #include "waits.h"
 
@@ -190,21 +191,12 @@ static void *mutator(void *p)
 
 static void test_stress(void)
 {
-	pthread_t d[DISPATCHERS], m[MUTATORS];
-	unsigned long sum = 0;
+	unsigned long sum;
 
 	mutators_left = MUTATORS;
 	stress_setup(&table, 4);
-	for (size_t i = 0; i < DISPATCHERS; i++)
-		pthread_create(&d[i], NULL, dispatcher, (void *)i);
-	for (uintptr_t i = 0; i < MUTATORS; i++)
-		pthread_create(&m[i], NULL, mutator, (void *)i);
-	for (int i = 0; i < MUTATORS; i++)
-		pthread_join(m[i], NULL);
-	for (int i = 0; i < DISPATCHERS; i++) {
-		pthread_join(d[i], NULL);
-		sum += handled[i];
-	}
+	sum = stress_threads(dispatcher, DISPATCHERS, mutator, MUTATORS,
+			     handled);
 	stress_report(sum, "qsbr stress: 2 dispatchers (quiescent between "
 			   "batches, offline now and then), 2 mutators");
 }

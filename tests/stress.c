@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "stress_core.h"
+#include "stress_threads.h"
 #include "tap.h"
 
 #define RACE_ROUNDS 5000
@@ -202,20 +203,11 @@ static void *mutator(void *p)
 
 static void test_stress(void)
 {
-	pthread_t d[DISPATCHERS], m[MUTATORS];
-	unsigned long sum = 0;
+	unsigned long sum;
 
 	stress_setup(&table, 4);
-	for (intptr_t i = 0; i < DISPATCHERS; i++)
-		pthread_create(&d[i], NULL, dispatcher, (void *)i);
-	for (intptr_t i = 0; i < MUTATORS; i++)
-		pthread_create(&m[i], NULL, mutator, (void *)i);
-	for (int i = 0; i < MUTATORS; i++)
-		pthread_join(m[i], NULL);
-	for (int i = 0; i < DISPATCHERS; i++) {
-		pthread_join(d[i], NULL);
-		sum += handled[i];
-	}
+	sum = stress_threads(dispatcher, DISPATCHERS, mutator, MUTATORS,
+			     handled);
 	stress_report(sum, "stress: 2 dispatcher and 2 mutator threads");
 }
 
