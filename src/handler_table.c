@@ -168,13 +168,20 @@ static inline bool same_registration(uintptr_t a, uintptr_t b)
 }
 
 /*
- * Whether registration a was installed no later than b, in one slot
- * (whose serials grow with each registration; the difference is taken
- * modulo the word, so a wrap in between does not matter).
+ * Whether calls of the registration with serial a (known modulo
+ * 2^(WORD_BITS - lost)) may have started before htbl_synchronize read
+ * now: a is not after now's serial (a slot's serials grow; the difference
+ * is taken modulo, so a wrap in between does not matter), and it is not
+ * the registration that now shows being installed.
  */
-static inline bool serial_not_after(uintptr_t a, uintptr_t b)
+static inline bool serial_before(uintptr_t a, uintptr_t now,
+				 unsigned int lost)
 {
-	return (intptr_t)((b / SERIAL_ONE - a / SERIAL_ONE) << 3) >= 0;
+	uintptr_t d = (now / SERIAL_ONE - a) << lost;
+
+	if (kind(now) == KIND_BUSY && d == 0)
+		return false;
+	return (intptr_t)d >= 0;
 }
 
 static inline size_t cell_hint(void)
@@ -212,14 +219,10 @@ static inline uintptr_t ovf_count(uintptr_t word)
  */
 static inline bool ovf_is_before(uintptr_t w, uintptr_t now)
 {
-	const unsigned int lost = OVF_COUNT_BITS + 1;
-	uintptr_t a = (w >> OVF_COUNT_BITS) >> 1, b = now / SERIAL_ONE;
-
 	if (kind(now) == KIND_FULL && (w & ~OVF_COUNT_MASK) == ovf_tag(now))
 		return false;
-	if (kind(now) == KIND_BUSY && ((a ^ b) << lost) == 0)
-		return false;
-	return (intptr_t)((b - a) << lost) >= 0;
+	return serial_before((w >> OVF_COUNT_BITS) >> 1, now,
+			     OVF_COUNT_BITS + 1);
 }
 
 /*
@@ -517,7 +520,7 @@ bool htbl_register(struct htbl *t, size_t idx, htbl_handler_fn fn, void *arg)
 	 * Acquire: a guess for the CAS below, which checks it; and, reading
 	 * the unregister that emptied the slot, it orders the serial of the
 	 * registration removed before ours: a slot's serials grow, which
-	 * htbl_synchronize's serial_not_after() relies on.
+	 * htbl_synchronize's serial_before() relies on.
 	 */
 	state = __atomic_load_n(&s->_state, __ATOMIC_ACQUIRE);
 	if (kind(state) != KIND_EMPTY)
@@ -651,13 +654,7 @@ static bool cell_is_before(struct cell *cl, uintptr_t tag,
 			return false;
 		cpu_relax();
 	}
-	if (owner != s)
-		return false;
-	/* A registration being installed has no call that came first. */
-	if (kind(now) == KIND_BUSY)
-		return tag / SERIAL_ONE != now / SERIAL_ONE &&
-		       serial_not_after(tag, now);
-	return serial_not_after(tag, now);
+	return owner == s && serial_before(tag / SERIAL_ONE, now, 3);
 }
 
 void htbl_synchronize(struct htbl *t, size_t idx)
