@@ -35,7 +35,21 @@ ifeq ($(filter $(ARCH),$(ALL_ARCHES)),)
 $(error ARCH=$(ARCH) is not supported; use one of: $(ALL_ARCHES))
 endif
 
-include arch/$(ARCH)/arch.mk
+# Each arch lives in its family's folder, as Linux lays out arch/: the
+# family's devices and entry code once, then one arch/<family>/<arch>.mk
+# per arch naming its flags and its test kernel's sources.
+FAMILY_host := host
+FAMILY_x86_64 := x86
+FAMILY_riscv64 := riscv
+FAMILY_aarch64 := arm64
+FAMILY_arm := arm
+FAMILY_armv7m := arm
+ARCH_MK := arch/$(FAMILY_$(ARCH))/$(ARCH).mk
+# What an arch .mk may set besides ARCH_CFLAGS and ARCH_SRCS: CLANG_CFLAGS,
+# the --target= clang builds it with; LDSCRIPT, where its memory is not
+# one RAM from LOAD_ADDR up.
+LDSCRIPT := linker.ld
+include $(ARCH_MK)
 ifneq ($(ARCH),host)
 include qemu/$(ARCH).mk
 endif
@@ -73,10 +87,46 @@ variant_dir = $(BUILD)/$(1)$(if $(filter-out $(firstword $(VARIANTS_$(1))),$(2))
 ALL_VARIANTS := $(foreach a,$(ARCHES),$(addprefix $(a)/,$(VARIANTS_$(a))))
 CROSS_VARIANTS := $(filter-out host/%,$(ALL_VARIANTS))
 
+# The toolchain: the arch's GCC, or LLVM (clang, lld, llvm-ar) with
+# LLVM=1, or LLVM=-14 for clang-14 and its kin, as Linux spells it. CC=clang
+# (or clang-14) on the command line picks LLVM too. Clang builds every arch
+# with the arch's --target= and the same flags, and a build of its own,
+# build/<arch>[-<variant>]-clang/. The test kernels link GCC's libgcc for
+# the same flags (what a freestanding GCC link takes), as Debian ships no
+# bare-metal compiler-rt.
+ifneq ($(LLVM),)
+LLVM_SUFFIX := $(filter-out 1,$(LLVM))
+CC := clang$(LLVM_SUFFIX)
+else
 CC := $(CROSS_COMPILE)gcc
+endif
+IS_CLANG := $(findstring clang,$(notdir $(firstword $(CC))))
+ifneq ($(IS_CLANG),)
+LLVM_SUFFIX ?= $(patsubst clang%,%,$(notdir $(firstword $(CC))))
+AR := llvm-ar$(LLVM_SUFFIX)
+NM := llvm-nm$(LLVM_SUFFIX)
+OBJCOPY := llvm-objcopy$(LLVM_SUFFIX)
+GCC := $(CROSS_COMPILE)gcc
+TOOLCHAIN_CFLAGS := $(CLANG_CFLAGS)
+# The link takes the compile flags too: clang calls some unused.
+TOOLCHAIN_LDFLAGS := -fuse-ld=lld$(LLVM_SUFFIX) -Wno-unused-command-line-argument
+else
 AR := $(CROSS_COMPILE)ar
 NM := $(CROSS_COMPILE)nm
 OBJCOPY := $(CROSS_COMPILE)objcopy
+GCC := $(CC)
+endif
+# What the compiler itself needs: clang its target (and its spelling of
+# -march, which has no _zicsr in clang 14), GCC the flag that keeps it from
+# turning loops into memset/memcpy calls.
+ifneq ($(IS_CLANG),)
+CC_TARGET_CFLAGS := $(TOOLCHAIN_CFLAGS) $(subst _zicsr,,$(TARGET_CFLAGS))
+LIBGCC = $(shell $(GCC) $(TARGET_CFLAGS) -print-libgcc-file-name 2>/dev/null)
+else
+CC_TARGET_CFLAGS := -fno-tree-loop-distribute-patterns $(TARGET_CFLAGS)
+LIBGCC := -lgcc
+TOOLCHAIN_LDFLAGS := -Wl,--no-warn-rwx-segments
+endif
 HOSTCC ?= gcc
 HOSTCXX ?= g++
 
@@ -90,7 +140,7 @@ endif
 # so that a variant of the library builds beside the real one).
 BUILD ?= build
 HTBL_SRC ?= src/handler_table.c
-B := $(call variant_dir,$(ARCH),$(VARIANT))
+B := $(call variant_dir,$(ARCH),$(VARIANT))$(if $(IS_CLANG),-clang)
 WARN := -Wall -Wextra -Werror
 # Freestanding compiles see only the compiler's own headers (stddef.h,
 # stdint.h, ...) and the project's, as Linux builds itself. Without
@@ -99,8 +149,7 @@ WARN := -Wall -Wextra -Werror
 CC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
 NOSTDINC := -nostdinc -isystem $(CC_INCLUDE)
 LIB_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
-	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude $(TARGET_CFLAGS) \
-	$(KCFLAGS)
+	-fno-builtin -Iinclude $(CC_TARGET_CFLAGS) $(KCFLAGS)
 LIB := $(B)/libhandlertable.a
 
 .PHONY: all lib install install-variant dist check test-host cross boot \
@@ -245,14 +294,15 @@ KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c 
 	tests/bad_trap.c
 DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
-	-fno-builtin -fno-tree-loop-distribute-patterns -Iinclude -Itests $(TARGET_CFLAGS) \
+	-fno-builtin -Iinclude -Itests $(CC_TARGET_CFLAGS) \
 	$(KCFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
-# One RWX image by design (linker.ld): no segment permissions to warn about.
-KERNEL_LINK := -nostdlib -static -no-pie -T linker.ld \
-	-Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)
+# One RWX image by design (linker.ld): no segment permissions for GNU ld to
+# warn about (TOOLCHAIN_LDFLAGS).
+KERNEL_LINK := -nostdlib -static -no-pie -T $(LDSCRIPT) $(TOOLCHAIN_LDFLAGS) \
+	$(KERNEL_LDFLAGS)
 # Kernel objects are compiled with flags from both (KERNEL_CPUS comes from
 # qemu/<arch>.mk): rebuild them when either changes, or the command line.
-KERNEL_CONF := arch/$(ARCH)/arch.mk qemu/$(ARCH).mk $(B)/kernel.cmd
+KERNEL_CONF := $(ARCH_MK) qemu/$(ARCH).mk $(B)/kernel.cmd
 K_OBJS = $(patsubst %,$(B)/%.o,$(basename $(1)) $(basename $(ARCH_SRCS)))
 ifneq ($(words $(sort $(basename $(ARCH_SRCS)))),$(words $(ARCH_SRCS)))
 $(error ARCH_SRCS names two files that differ only by extension: one .o)
@@ -274,9 +324,9 @@ $(B)/arch/%.o: arch/%.S $(KERNEL_CONF)
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 # Linked against the archive exactly as a user's kernel would link it.
-$(B)/%.elf: $(LIB) linker.ld arch/$(ARCH)/arch.mk $(B)/kernel.cmd
+$(B)/%.elf: $(LIB) $(LDSCRIPT) $(ARCH_MK) $(B)/kernel.cmd
 	@echo "  LD [$(ARCH)] $@"
-	$(Q)$(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK) $(filter %.o,$^) $(LIB) -lgcc -o $@
+	$(Q)$(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK) $(filter %.o,$^) $(LIB) $(LIBGCC) -o $@
 
 $(B)/kernel.elf: $(call K_OBJS,$(KERNEL_SRCS))
 $(B)/demo.elf: $(call K_OBJS,$(DEMO_SRCS))
@@ -288,21 +338,26 @@ QEMU_TIMEOUT ?= 60
 kernel: $(B)/kernel.elf $(B)/demo.elf
 
 # Boot the test kernel; pass only on the arch's own success status.
+BOOT_NAME := $(ARCH)$(if $(IS_CLANG), (clang))
 boot: $(B)/kernel.elf
 	$(Q)$(QEMU_RUN) -kernel $< > $(B)/boot.log 2>&1; st=$$?; \
 	cat $(B)/boot.log; \
 	if [ $$st -eq $(QEMU_PASS) ] && grep -q '^[0-9]* passed, 0 failed' $(B)/boot.log; then \
-		echo "boot $(ARCH): PASS" | tee $(B)/boot.result; \
+		echo "boot $(BOOT_NAME): PASS" | tee $(B)/boot.result; \
 	else \
-		echo "boot $(ARCH): FAIL (QEMU status $$st, pass is $(QEMU_PASS))" \
+		echo "boot $(BOOT_NAME): FAIL (QEMU status $$st, pass is $(QEMU_PASS))" \
 			| tee $(B)/boot.result; exit 1; \
 	fi
 
+# Every arch of BOOT_ARCHES, its kernel built by GCC, then by clang.
+BOOT_BUILDS := $(foreach a,$(BOOT_ARCHES),$(a) $(a)-clang)
 boot-all:
-	$(Q)rm -f $(foreach a,$(BOOT_ARCHES),$(BUILD)/$(a)/boot.result); fail=; for a in $(BOOT_ARCHES); do \
-		$(MAKE) --no-print-directory ARCH=$$a boot || fail="$$fail $$a"; \
+	$(Q)rm -f $(foreach b,$(BOOT_BUILDS),$(BUILD)/$(b)/boot.result); fail=; \
+	for b in $(BOOT_BUILDS); do \
+		case $$b in *-clang) t=LLVM=1 ;; *) t= ;; esac; \
+		$(MAKE) --no-print-directory ARCH=$${b%-clang} $$t boot || fail="$$fail $$b"; \
 	done; \
-	for a in $(BOOT_ARCHES); do grep -h "^boot $$a:" $(BUILD)/$$a/boot.result 2>/dev/null; done; \
+	for b in $(BOOT_BUILDS); do cat $(BUILD)/$$b/boot.result 2>/dev/null; done; \
 	if [ -n "$$fail" ]; then echo "boot failed on:$$fail"; exit 1; fi
 
 run: deps $(B)/demo.elf
@@ -419,7 +474,7 @@ bench: $(HB)/bench
 DEPS := gcc g++ make libasan8 libubsan1 libtsan2 \
 	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi \
 	qemu-system-x86 qemu-system-misc qemu-system-arm \
-	clang-14 libclang-rt-14-dev cppcheck clang-tidy-14 spin mandoc \
+	clang-14 libclang-rt-14-dev clang lld llvm cppcheck clang-tidy-14 spin mandoc \
 	cmake meson ninja-build pkgconf
 
 deps:

@@ -7,7 +7,7 @@
  */
 #include "arch.h"
 #include "arm.h"
-#include "gicv2.h"
+#include "../gicv2.h"
 
 #define TIMER_INTID		27u
 #define CNTV_CTL_ENABLE		(1u << 0)
