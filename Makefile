@@ -23,7 +23,7 @@
 # picks; V=1 shows the commands. A change of flags or toolchain rebuilds
 # what they compiled (see CMD_FILES).
 
-ALL_ARCHES := host x86_64 riscv64 aarch64 arm armv7m
+ALL_ARCHES := host x86_64 i386 riscv64 riscv32 rv32imc aarch64 arm armv7m armv6m
 ARCHES ?= $(ALL_ARCHES)
 ifneq ($(filter-out $(ALL_ARCHES),$(ARCHES)),)
 $(error ARCHES=$(ARCHES): not supported: $(filter-out $(ALL_ARCHES),$(ARCHES)); use some of: $(ALL_ARCHES))
@@ -40,10 +40,14 @@ endif
 # per arch naming its flags and its test kernel's sources.
 FAMILY_host := host
 FAMILY_x86_64 := x86
+FAMILY_i386 := x86
 FAMILY_riscv64 := riscv
+FAMILY_riscv32 := riscv
+FAMILY_rv32imc := riscv
 FAMILY_aarch64 := arm64
 FAMILY_arm := arm
 FAMILY_armv7m := arm
+FAMILY_armv6m := arm
 ARCH_MK := arch/$(FAMILY_$(ARCH))/$(ARCH).mk
 # What an arch .mk may set besides ARCH_CFLAGS and ARCH_SRCS: CLANG_CFLAGS,
 # the --target= clang builds it with; LDSCRIPT, where its memory is not
@@ -61,6 +65,10 @@ endif
 # '=' (-march=, -mabi=, -mcpu=, -mfloat-abi=).
 VARIANTS_host := default
 VARIANTS_x86_64 := kernel
+VARIANTS_i386 := default
+VARIANTS_riscv32 := ilp32
+VARIANTS_rv32imc := ilp32
+VARIANTS_armv6m := soft
 VARIANTS_aarch64 := lp64
 VARIANTS_riscv64 := lp64 lp64d
 VARIANTS_arm := soft hard
@@ -181,12 +189,27 @@ $(B)/src/handler_table.o: $(HTBL_SRC) $(B)/lib.cmd
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
 
-# The archive must stand alone in a freestanding link: fail on any
-# undefined symbol (a libatomic helper, a memset GCC chose to emit).
-$(LIB): $(B)/src/handler_table.o
+# A uniprocessor build (-DHTBL_UNIPROCESSOR in the arch's flags or in
+# KCFLAGS, for a core without atomic instructions) has the masked atomics
+# of src/up_atomic.c in the archive, a member of their own.
+LIB_OBJS := $(B)/src/handler_table.o
+ifneq ($(filter -DHTBL_UNIPROCESSOR%,$(TARGET_CFLAGS) $(KCFLAGS)),)
+LIB_OBJS += $(B)/src/up_atomic.o
+endif
+
+$(B)/src/up_atomic.o: src/up_atomic.c $(B)/lib.cmd
+	@mkdir -p $(@D)
+	@echo "  CC [$(ARCH)] $<"
+	$(Q)$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+# The archive must stand alone in a freestanding link: fail on any symbol
+# that a member needs and no member defines (a libatomic helper, a memset
+# the compiler chose to emit).
+$(LIB): $(LIB_OBJS)
 	@echo "  AR [$(ARCH)] $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
-	$(Q)undef="$$($(NM) -u $@ | grep -v ':$$' | grep .)"; \
+	$(Q)undef="$$($(NM) $@ | awk '$$1 == "U" { u[$$2] = 1 } \
+		NF == 3 { d[$$3] = 1 } END { for (s in u) if (!(s in d)) print s }')"; \
 	if [ -n "$$undef" ]; then \
 		echo "$@ has undefined symbols:"; echo "$$undef"; rm -f $@; exit 1; \
 	fi
@@ -293,9 +316,11 @@ endif
 KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c \
 	tests/bad_trap.c
 DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
+# KERNEL_DEFS, from qemu/<arch>.mk: the test kernel sized for a board with
+# little RAM (-DKERNEL_NR_IRQS=, -DSTRESS_NREGS=).
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
 	-fno-builtin -Iinclude -Itests $(CC_TARGET_CFLAGS) \
-	$(KCFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS)
+	$(KCFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS) $(KERNEL_DEFS)
 # One RWX image by design (linker.ld): no segment permissions for GNU ld to
 # warn about (TOOLCHAIN_LDFLAGS).
 KERNEL_LINK := -nostdlib -static -no-pie -T $(LDSCRIPT) $(TOOLCHAIN_LDFLAGS) \

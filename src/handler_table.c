@@ -76,12 +76,24 @@
 #define OVF_COUNT_MASK (((uintptr_t)1 << OVF_COUNT_BITS) - 1)
 #define OVF_SPILL 2
 
+/*
+ * Lock-free atomics, or a uniprocessor build that asks for the masked ones
+ * of src/up_atomic.c: a core without atomic read-modify-write instructions
+ * is refused unless -DHTBL_UNIPROCESSOR says the image runs on one CPU.
+ */
+#ifndef HTBL_UNIPROCESSOR
 _Static_assert(__atomic_always_lock_free(sizeof(uintptr_t), 0),
-	       "uintptr_t atomics must be lock-free");
+	       "uintptr_t atomics must be lock-free (on a uniprocessor core "
+	       "without atomic instructions, build with -DHTBL_UNIPROCESSOR)");
 _Static_assert(__atomic_always_lock_free(sizeof(void *), 0),
 	       "pointer atomics must be lock-free");
 _Static_assert(__atomic_always_lock_free(sizeof(htbl_handler_fn), 0),
 	       "function pointer atomics must be lock-free");
+#else
+_Static_assert(sizeof(uintptr_t) <= 4 && sizeof(void *) <= 4 &&
+		       sizeof(htbl_handler_fn) <= 4,
+	       "HTBL_UNIPROCESSOR: src/up_atomic.c provides atomics up to 4 bytes");
+#endif
 _Static_assert(HTBL_CELLS >= 1, "HTBL_CELLS must be at least 1");
 _Static_assert((HTBL_CELLS & (HTBL_CELLS - 1)) == 0,
 	       "HTBL_CELLS must be a power of two");

@@ -10,8 +10,16 @@
 #include "stress_core.h"
 #include "tap.h"
 
-/* Plain unregisters retire objects for good: enough for ~130000 mutations. */
+/*
+ * Plain unregisters retire objects for good: 4096 are enough for ~130000
+ * mutations; a board with little RAM takes fewer (STRESS_NREGS), and the
+ * runs that outlast them reuse synced ones.
+ */
+#ifdef STRESS_NREGS
+#define NREGS STRESS_NREGS
+#else
 #define NREGS 4096
+#endif
 #define NFNS 4
 #define LIVE 0x1badcafeu
 #define DEAD 0xdeadbeefu
