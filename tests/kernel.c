@@ -27,6 +27,11 @@
 #define NR_IRQS KERNEL_NR_IRQS
 /* Software events for the SMP stress: above every arch's timer number. */
 #define STRESS_FIRST (NR_IRQS - 16)
+/* Software events for the nesting test, below the stress's. */
+#define NEST_A (NR_IRQS - 18)
+#define NEST_B (NR_IRQS - 17)
+/* Interrupts that must land inside each kind of library call. */
+#define NEST_MIN 3
 #define STRESS_ROUNDS 20000
 #define MIN_HITS 20000
 /* A secondary's dispatches between two looks at the stop flag. */
@@ -66,6 +71,8 @@ void tap_putc(char c)
  * offline; online, its exit is a quiescent state unless it cut into one
  * of the CPU's own dispatches of qsbr_table.
  */
+static void nest_irq(size_t irq);
+
 void kernel_irq(size_t irq)
 {
 	unsigned cpu = arch_cpu_id();
@@ -75,6 +82,8 @@ void kernel_irq(size_t irq)
 
 	if (state == QS_OFFLINE)
 		htbl_qsbr_online(&domain, cpu);
+	if (cpu == 0)
+		nest_irq(irq);
 	handled = htbl_handle(&irq_table, irq);
 	if (state != QS_OUT)
 		handled |= htbl_handle_inline(&qsbr_table, irq);
@@ -223,6 +232,185 @@ static void test_timer(void)
 		  "timer: re-register");
 	wait_for(&tk2.ticks[0], 5);
 	tap_check(load(&bad_tick) == 0, "timer: re-registered handler runs");
+}
+
+/*
+ * Nesting, on CPU 0 before the others start: interrupts that land inside
+ * the library's calls on the same table. What CPU 0 is in the middle of
+ * (nest_in: one of the NEST_IN_* kinds) tells its interrupts what they
+ * cut into; they count it, dispatch the slot CPU 0 works on, and use
+ * another slot for a whole register, handle, unregister_sync of their own.
+ * On a core without atomic instructions this is what the masked
+ * read-modify-writes are for.
+ */
+enum { NEST_OFF, NEST_IN_NONE, NEST_IN_REGISTER, NEST_IN_HANDLE,
+       NEST_IN_UNREGISTER, NEST_IN_CALL, NEST_IN_RMW, NEST_KINDS };
+
+struct nest_obj {
+	uint32_t magic;	/* plain: TICKER_LIVE while it may be called */
+	unsigned long calls;	/* atomic */
+};
+
+static unsigned nest_in;	/* atomic: NEST_*, CPU 0's thread writes */
+static unsigned long nest_landed[NEST_KINDS];	/* atomic */
+static unsigned long nest_bad;	/* atomic: a check in an interrupt failed */
+static unsigned long nest_inner;	/* atomic: the IPI's nested work done */
+static struct nest_obj nest_b = { TICKER_LIVE, 0 };
+/* atomic: the RMW part's counter, thread and interrupts adding to it. */
+static unsigned long nest_count;
+#define NEST_IRQ_ADD 0x10000ul
+
+static void nest_fn(void *arg)
+{
+	struct nest_obj *o = arg;
+
+	if (o->magic != TICKER_LIVE)
+		__atomic_fetch_add(&nest_bad, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&o->calls, 1, __ATOMIC_RELAXED);
+}
+
+/* Relaxed, between compiler barriers: only CPU 0's interrupts read it. */
+static void nest_set(unsigned what)
+{
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&nest_in, what, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+/* A whole registration of slot NEST_B, from an interrupt. */
+static void nest_use_b(void)
+{
+	unsigned long c = __atomic_load_n(&nest_b.calls, __ATOMIC_RELAXED);
+	bool ok = htbl_register(&irq_table, NEST_B, nest_fn, &nest_b) &&
+		  htbl_handle(&irq_table, NEST_B) &&
+		  __atomic_load_n(&nest_b.calls, __ATOMIC_RELAXED) == c + 1 &&
+		  htbl_unregister_sync(&irq_table, NEST_B, NULL) == nest_fn &&
+		  !htbl_handle(&irq_table, NEST_B);
+
+	if (!ok)
+		__atomic_fetch_add(&nest_bad, 1, __ATOMIC_RELAXED);
+}
+
+/*
+ * CPU 0's interrupts while the test runs. The timer counts what it cut
+ * into and dispatches slot A (whatever CPU 0 is doing to it); the IPI,
+ * which CPU 0 sends itself from inside a call of slot A, removes that very
+ * registration (a plain unregister: no wait from inside its call).
+ */
+static void nest_irq(size_t irq)
+{
+	unsigned in = __atomic_load_n(&nest_in, __ATOMIC_RELAXED);
+	htbl_handler_fn fn;
+
+	if (in == NEST_OFF)
+		return;
+	__atomic_fetch_add(&nest_landed[in], 1, __ATOMIC_RELAXED);
+	if (in == NEST_IN_RMW) {
+		__atomic_fetch_add(&nest_count, NEST_IRQ_ADD, __ATOMIC_RELAXED);
+		return;
+	}
+	if (irq == arch_ipi_irq() && in == NEST_IN_CALL) {
+		fn = htbl_unregister(&irq_table, NEST_A, NULL);
+		if (fn == NULL)
+			__atomic_fetch_add(&nest_bad, 1, __ATOMIC_RELAXED);
+		nest_use_b();
+		/* Release: our calls before the thread goes on. */
+		__atomic_store_n(&nest_inner, 1, __ATOMIC_RELEASE);
+		return;
+	}
+	htbl_handle(&irq_table, NEST_A);
+	nest_use_b();
+}
+
+/* Slot A's handler for the IPI part: interrupted by our own IPI. */
+static void nest_call(void *arg)
+{
+	nest_fn(arg);
+	nest_set(NEST_IN_CALL);
+	arch_ipi_send(arch_cpu_id());
+	/* Acquire: pairs with nest_irq's release. */
+	while (!__atomic_load_n(&nest_inner, __ATOMIC_ACQUIRE))
+		;
+	nest_set(NEST_IN_HANDLE);
+}
+
+static bool nest_landed_everywhere(void)
+{
+	for (unsigned k = NEST_IN_REGISTER; k <= NEST_IN_UNREGISTER; k++)
+		if (__atomic_load_n(&nest_landed[k], __ATOMIC_RELAXED) < NEST_MIN)
+			return false;
+	return true;
+}
+
+/*
+ * The thread adds 1 to nest_count by fetch_add, then by compare-exchange
+ * (the read-modify-writes the library uses), while each interrupt adds
+ * NEST_IRQ_ADD; not one may be lost. Where the core has no atomic
+ * instructions these are the archive's interrupt-masked helpers: without
+ * the mask a tick between their load and store loses an update.
+ */
+static void nest_test_rmw(void)
+{
+	unsigned long mine = 0, v, ticks;
+
+	nest_set(NEST_IN_RMW);
+	while (__atomic_load_n(&nest_landed[NEST_IN_RMW], __ATOMIC_RELAXED) <
+	       16 * NEST_MIN) {
+		__atomic_fetch_add(&nest_count, 1, __ATOMIC_RELAXED);
+		v = __atomic_load_n(&nest_count, __ATOMIC_RELAXED);
+		while (!__atomic_compare_exchange_n(&nest_count, &v, v + 1, false,
+						    __ATOMIC_RELAXED,
+						    __ATOMIC_RELAXED))
+			;
+		mine += 2;
+	}
+	nest_set(NEST_IN_NONE);
+	ticks = __atomic_load_n(&nest_landed[NEST_IN_RMW], __ATOMIC_RELAXED);
+	v = __atomic_load_n(&nest_count, __ATOMIC_RELAXED);
+	tap_check(v == mine + ticks * NEST_IRQ_ADD,
+		  "nest: read-modify-writes of the thread and of interrupts "
+		  "lose no update");
+}
+
+static void test_nested(void)
+{
+	static struct nest_obj objs[2];
+	struct nest_obj *o;
+	bool ok = true;
+	void *arg;
+
+	nest_set(NEST_IN_NONE);
+	/* Until the timer has cut into each kind of call NEST_MIN times. */
+	for (unsigned i = 0; !nest_landed_everywhere(); i++) {
+		o = &objs[i % 2];
+		o->magic = TICKER_LIVE;
+		nest_set(NEST_IN_REGISTER);
+		ok &= htbl_register(&irq_table, NEST_A, nest_fn, o);
+		nest_set(NEST_IN_HANDLE);
+		ok &= htbl_handle(&irq_table, NEST_A);
+		nest_set(NEST_IN_UNREGISTER);
+		arg = NULL;
+		ok &= htbl_unregister_sync(&irq_table, NEST_A, &arg) == nest_fn &&
+		      arg == o;
+		nest_set(NEST_IN_NONE);
+		o->magic = TICKER_DEAD;
+	}
+	tap_check(ok && load(&nest_bad) == 0,
+		  "nest: timer interrupts inside register, handle and "
+		  "unregister_sync of one slot, each using another slot");
+	o = &objs[0];
+	o->magic = TICKER_LIVE;
+	nest_set(NEST_IN_HANDLE);
+	ok = htbl_register(&irq_table, NEST_A, nest_call, o) &&
+	     htbl_handle(&irq_table, NEST_A);
+	nest_set(NEST_IN_NONE);
+	tap_check(ok && load(&nest_inner) == 1 && load(&nest_bad) == 0 &&
+			  !htbl_handle(&irq_table, NEST_A) &&
+			  htbl_unregister_sync(&irq_table, NEST_A, NULL) == NULL,
+		  "nest: an interrupt inside a handler's call removes that "
+		  "registration and uses another slot");
+	nest_test_rmw();
+	nest_set(NEST_OFF);
 }
 
 /* One run of the stress: CPU 0 mutates and dispatches, the others dispatch. */
@@ -470,6 +658,7 @@ void kernel_main(void)
 	tap_diag("handler_table test kernel on " ARCH_NAME);
 	api_cases();
 	test_timer();
+	test_nested();
 	test_smp();
 	arch_exit(tap_done() ? 1 : 0);
 }
