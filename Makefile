@@ -170,7 +170,7 @@ lib: $(LIB)
 # version; it is checked on every make (FORCE) and rewritten only when that
 # changes, so the objects under it rebuild on a change of flags (ARCH_CFLAGS,
 # VARIANT, KCFLAGS, ...) or toolchain, and only then.
-CMD_lib = $(CC) $(LIB_CFLAGS) -c $(HTBL_SRC)
+CMD_lib = $(CC) $(LIB_CFLAGS) -c $(HTBL_SRC) src/up_atomic.c
 CMD_kernel = $(CC) $(KERNEL_CFLAGS) $(KERNEL_LINK)
 CMD_FILES := lib kernel
 CC_VERSION = $(shell $(CC) --version 2>/dev/null | head -n 1)
@@ -189,13 +189,10 @@ $(B)/src/handler_table.o: $(HTBL_SRC) $(B)/lib.cmd
 	@echo "  CC [$(ARCH)] $<"
 	$(Q)$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
 
-# A uniprocessor build (-DHTBL_UNIPROCESSOR in the arch's flags or in
-# KCFLAGS, for a core without atomic instructions) has the masked atomics
-# of src/up_atomic.c in the archive, a member of their own.
-LIB_OBJS := $(B)/src/handler_table.o
-ifneq ($(filter -DHTBL_UNIPROCESSOR%,$(TARGET_CFLAGS) $(KCFLAGS)),)
-LIB_OBJS += $(B)/src/up_atomic.o
-endif
+# The masked atomics of a uniprocessor build (-DHTBL_UNIPROCESSOR, for a
+# core without atomic instructions), a member of their own; empty in any
+# other build.
+LIB_OBJS := $(B)/src/handler_table.o $(B)/src/up_atomic.o
 
 $(B)/src/up_atomic.o: src/up_atomic.c $(B)/lib.cmd
 	@mkdir -p $(@D)
@@ -496,7 +493,7 @@ bench: $(HB)/bench
 # ---- set-up -------------------------------------------------------------
 
 # Debian packages that check needs.
-DEPS := gcc g++ make libasan8 libubsan1 libtsan2 \
+DEPS := gcc g++ make libasan8 libubsan1 libtsan2 lib32gcc-12-dev \
 	gcc-riscv64-unknown-elf gcc-aarch64-linux-gnu gcc-arm-none-eabi \
 	qemu-system-x86 qemu-system-misc qemu-system-arm \
 	clang-14 libclang-rt-14-dev clang lld llvm cppcheck clang-tidy-14 spin mandoc \

@@ -18,7 +18,10 @@
 #                          to the cross one, e.g. $(CROSS_COMPILE)ar)
 #   HTBL_CFLAGS            extra flags for the library alone (default none)
 # Gives:
-#   HTBL_OBJS      $(HTBL_BUILD)/handler_table.o
+#   HTBL_OBJS      $(HTBL_BUILD)/handler_table.o $(HTBL_BUILD)/up_atomic.o
+#                  (the second empty but with -DHTBL_UNIPROCESSOR: the masked
+#                  __atomic_* helpers; link the archive, not the objects, to
+#                  keep a kernel's own helpers, see src/up_atomic.c)
 #   HTBL_LIB       $(HTBL_BUILD)/libhandlertable.a
 #   HTBL_CPPFLAGS  -I$(HTBL_DIR)/include
 #   HTBL_VERSION   e.g. 0.2.0, from include/handler_table.h
@@ -35,14 +38,13 @@ HTBL_DIR ?= $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 HTBL_BUILD ?= build/handler_table
 HTBL_CFLAGS ?=
 HTBL_CPPFLAGS := -I$(HTBL_DIR)/include
-HTBL_OBJS := $(HTBL_BUILD)/handler_table.o
+HTBL_OBJS := $(HTBL_BUILD)/handler_table.o $(HTBL_BUILD)/up_atomic.o
 HTBL_LIB := $(HTBL_BUILD)/libhandlertable.a
 HTBL_VERSION = $(shell sed -n 's/^\#define HTBL_VERSION_[A-Z]* \([0-9]*\)$$/\1/p' \
 	$(HTBL_DIR)/include/handler_table.h | paste -sd .)
 
 htbl_compile = $(CC) $(CFLAGS) $(CPPFLAGS) \
-	$(filter-out $(CFLAGS) $(CPPFLAGS),$(HTBL_CPPFLAGS)) $(HTBL_CFLAGS) \
-	-c $(HTBL_DIR)/src/handler_table.c
+	$(filter-out $(CFLAGS) $(CPPFLAGS),$(HTBL_CPPFLAGS)) $(HTBL_CFLAGS) -c
 htbl_quote = '$(subst ','\'',$(1))'
 
 .PHONY: htbl-force
@@ -54,9 +56,9 @@ $(HTBL_BUILD)/flags: htbl-force
 		"$$($(CC) --version 2>/dev/null | head -n 1)" > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
-$(HTBL_OBJS): $(HTBL_DIR)/src/handler_table.c \
+$(HTBL_OBJS): $(HTBL_BUILD)/%.o: $(HTBL_DIR)/src/%.c \
 		$(HTBL_DIR)/include/handler_table.h $(HTBL_BUILD)/flags
-	$(htbl_compile) -o $@
+	$(htbl_compile) $< -o $@
 
 $(HTBL_LIB): $(HTBL_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^

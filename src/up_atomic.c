@@ -7,8 +7,9 @@
  * respect to everything else that runs there (threads it preempts,
  * interrupts, nested interrupts).
  *
- * Built only with -DHTBL_UNIPROCESSOR, into an archive member of its own:
- * a kernel that defines these functions itself (from its RTOS, or masking
+ * It defines them only with -DHTBL_UNIPROCESSOR, and is otherwise empty;
+ * every build route compiles it into an archive member of its own, so a
+ * kernel that defines these functions itself (from its RTOS, or masking
  * differently) keeps its own, and the linker never pulls this member.
  *
  * What holds: every operation is atomic and sequentially consistent with
@@ -19,6 +20,8 @@
  *
  * Sizes 1, 2 and 4; no 8-byte atomics (the library uses words only).
  */
+#include <handler_table.h>
+
 #ifdef HTBL_UNIPROCESSOR
 
 #include <stdbool.h>
