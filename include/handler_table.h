@@ -51,6 +51,19 @@
  * - Handlers return normally: no longjmp out of one, no C++ exception
  *   through it. A call that never returns keeps its dispatch cell, and
  *   every later wait for its registration or slot never ends.
+ *
+ * Cores without atomic read-modify-write instructions (ARMv6-M such as the
+ * Cortex-M0/M0+, RISC-V without the A extension such as rv32imc) are
+ * refused at compile time unless the library is built with
+ * -DHTBL_UNIPROCESSOR. Then every read-modify-write is a call to an
+ * __atomic_*_1/2/4 helper that src/up_atomic.c (its own archive member)
+ * runs with interrupts masked: PRIMASK on M-profile Arm, mstatus.MIE on
+ * RISC-V (sstatus.SIE with -DHTBL_UP_SUPERVISOR). Everything above holds
+ * for one CPU and every interrupt nested on it; nothing holds between two
+ * CPUs (a dual-core part such as the RP2040 needs its hardware spinlocks
+ * in helpers of its own), nor for an NMI or HardFault handler, which the
+ * mask does not hold off. A kernel that defines the helpers itself keeps
+ * its own: the linker then never pulls the archive's.
  */
 #ifndef HANDLER_TABLE_H
 #define HANDLER_TABLE_H
