@@ -23,10 +23,48 @@ size_t arch_timer_irq(void)
 	return IRQ_M_TIMER;
 }
 
+#if __riscv_xlen == 64
 uint64_t clint_mtime(void)
 {
 	return mmio_read64(CLINT_MTIME);
 }
+
+static void mtimecmp_write(unsigned hart, uint64_t v)
+{
+	mmio_write64(CLINT_MTIMECMP(hart), v);
+}
+#else
+/*
+ * RV32 reads mtime in two halves: the high one again after the low, and
+ * all over if the low half carried into it in between.
+ */
+uint64_t clint_mtime(void)
+{
+	uint32_t hi, lo;
+
+	do {
+		hi = mmio_read32(CLINT_MTIME + 4);
+		lo = mmio_read32(CLINT_MTIME);
+	} while (mmio_read32(CLINT_MTIME + 4) != hi);
+	return (uint64_t)hi << 32 | lo;
+}
+
+/*
+ * RV32 writes mtimecmp in two halves, in the order of the privileged
+ * spec's example: the low half all ones, the high half, the low half. The
+ * first value in between is no earlier than the old deadline, the second
+ * no earlier than the new one, so neither can be due while those are not
+ * and raise an interrupt that no deadline asked for. The new low half
+ * first could: beside the old high half it is earlier than the new
+ * deadline, perhaps already past, whenever the high half grows.
+ */
+static void mtimecmp_write(unsigned hart, uint64_t v)
+{
+	mmio_write32(CLINT_MTIMECMP(hart), UINT32_MAX);
+	mmio_write32(CLINT_MTIMECMP(hart) + 4, (uint32_t)(v >> 32));
+	mmio_write32(CLINT_MTIMECMP(hart), (uint32_t)v);
+}
+#endif
 
 /*
  * One tick from now rather than from the last deadline: a hart that fell
@@ -34,8 +72,7 @@ uint64_t clint_mtime(void)
  */
 void clint_timer_rearm(void)
 {
-	mmio_write64(CLINT_MTIMECMP(arch_cpu_id()),
-		     clint_mtime() + CLINT_MTIME_HZ / TICK_HZ);
+	mtimecmp_write(arch_cpu_id(), clint_mtime() + CLINT_MTIME_HZ / TICK_HZ);
 }
 
 /*

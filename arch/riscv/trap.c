@@ -25,7 +25,7 @@ static const char *const exception_names[] = {
 	[15] = "store/AMO page fault",
 };
 
-static const char *exception_name(uint64_t code)
+static const char *exception_name(unsigned long code)
 {
 	if (code < sizeof(exception_names) / sizeof(exception_names[0]) &&
 	    exception_names[code])
@@ -33,7 +33,8 @@ static const char *exception_name(uint64_t code)
 	return "reserved exception";
 }
 
-void trap_handler(uint64_t mcause, uint64_t mepc, uint64_t mtval)
+void trap_handler(unsigned long mcause, unsigned long mepc,
+		  unsigned long mtval)
 {
 	if (mcause == (MCAUSE_INTERRUPT | IRQ_M_TIMER)) {
 		kernel_irq(IRQ_M_TIMER);
