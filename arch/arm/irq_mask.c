@@ -2,7 +2,7 @@
 /*
  * irq_mask.c: masking IRQs and waiting for one, the same instructions on
  * both 32-bit Arm profiles: "cpsie/cpsid i" set the CPSR I bit on
- * A-profile (ARCH=arm) and PRIMASK on M-profile (ARCH=armv7m).
+ * A-profile (ARCH=arm) and PRIMASK on M-profile (ARCH=armv7m, armv6m).
  */
 #include "arch.h"
 

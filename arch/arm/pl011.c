@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * pl011.c: the Arm PrimeCell PL011 UART, polled transmit only. QEMU's virt
- * board maps it at 0x09000000 (VIRT_UART in hw/arm/virt.c) and needs no
- * set-up: baud rate and line control do not matter to the emulation.
+ * pl011.c: the Arm PrimeCell PL011 UART, polled transmit only, for arm
+ * and aarch64. QEMU's virt board maps it at 0x09000000 (VIRT_UART in
+ * hw/arm/virt.c) and needs no set-up: baud rate and line control do not
+ * matter to the emulation.
  */
 #include "arch.h"
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * aarch64.h: system register and memory-mapped register access, and the
- * hooks the aarch64 files share with each other and with entry.S and
- * vectors.S. Everything runs at EL1 with the MMU off: addresses are
- * physical, and every data access is Device-nGnRnE.
+ * aarch64.h: system register access, and the hooks the aarch64 files
+ * share with each other and with entry.S and vectors.S. Everything runs
+ * at EL1 with the MMU off: addresses are physical, and every data access
+ * is Device-nGnRnE (the shared devices of arch/arm/ rely on it too).
  */
 #ifndef AARCH64_H
 #define AARCH64_H
@@ -23,21 +23,6 @@
 static inline void isb(void)
 {
 	__asm__ volatile("isb" ::: "memory");
-}
-
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-	return *(volatile uint32_t *)addr;
-}
-
-static inline void mmio_write32(uintptr_t addr, uint32_t v)
-{
-	*(volatile uint32_t *)addr = v;
-}
-
-static inline void mmio_write8(uintptr_t addr, uint8_t v)
-{
-	*(volatile uint8_t *)addr = v;
 }
 
 /* entry.S: where PSCI starts a secondary CPU, with x0 = its number. */

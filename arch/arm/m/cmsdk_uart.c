@@ -6,7 +6,7 @@
  * enables it nothing goes out and STATE reports the buffer full forever.
  */
 #include "arch.h"
-#include "v7m.h"
+#include "m_profile.h"
 
 #define UART0_BASE	0x40004000u
 #define DATA		0x00
@@ -23,7 +23,7 @@ static volatile uint32_t *reg(uint32_t off)
 	return (volatile uint32_t *)(uintptr_t)(UART0_BASE + off);
 }
 
-void cmsdk_uart_init(void)
+void uart_init(void)
 {
 	*reg(BAUDDIV) = UART_BAUDDIV;
 	*reg(CTRL) = CTRL_TX_EN;

@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * scb.c: the ARMv7-M System Control Block (ARMv7-M ARM B3.2, at
- * 0xE000ED00 in every ARMv7-M core): fault enables, exception priorities
- * and the fault status registers that kernel_bad_trap reports.
+ * scb.c: the System Control Block, at 0xE000ED00 in every M-profile core
+ * (ARMv7-M ARM B3.2, ARMv6-M ARM B3.2): exception priorities and, on
+ * ARMv7-M, the fault enables and the fault status registers that
+ * kernel_bad_trap reports. ARMv6-M has only HardFault and no register
+ * that says why: it reports the exception number.
  */
 #include "arch.h"
-#include "v7m.h"
+#include "m_profile.h"
 
 #define SCB_REG(off)	(*(volatile uint32_t *)(uintptr_t)(0xe000ed00u + (off)))
-#define CCR		SCB_REG(0x14)	/* configuration and control */
 #define SHPR3		SCB_REG(0x20)	/* priorities of PendSV, SysTick */
+#define SHPR3_SYSTICK_LOWEST	(0xffu << 24)
+#define FRAME_PC	6	/* r0-r3, r12, lr, pc, xPSR */
+
+#ifndef __ARM_ARCH_6M__
+#define CCR		SCB_REG(0x14)	/* configuration and control */
 #define SHCSR		SCB_REG(0x24)	/* system handler control/state */
 #define CFSR		SCB_REG(0x28)	/* MemManage, BusFault, UsageFault */
 #define HFSR		SCB_REG(0x2c)	/* HardFault status */
@@ -17,7 +23,6 @@
 #define BFAR		SCB_REG(0x38)	/* BusFault address */
 
 #define CCR_STKALIGN		(1u << 9)
-#define SHPR3_SYSTICK_LOWEST	(0xffu << 24)
 #define SHCSR_MEMFAULTENA	(1u << 16)
 #define SHCSR_BUSFAULTENA	(1u << 17)
 #define SHCSR_USGFAULTENA	(1u << 18)
@@ -29,20 +34,23 @@
 #define EXC_MEMMANAGE	4
 #define EXC_BUSFAULT	5
 #define EXC_USAGEFAULT	6
-#define FRAME_PC	6	/* r0-r3, r12, lr, pc, xPSR */
+#endif
 
 /*
- * Each fault comes to its own vector with CFSR saying why, rather than
- * escalating to HardFault, whenever the execution priority lets it (not
- * under PRIMASK). SysTick gets the lowest priority so that a fault in its
- * handler can preempt it. STKALIGN keeps the frames the core stacks
- * 8-byte aligned, as AAPCS handlers need.
+ * SysTick gets the lowest priority, as the external lines (nvic.c), so
+ * that a fault in a handler can preempt it. On ARMv7-M each fault comes
+ * to its own vector with CFSR saying why, rather than escalating to
+ * HardFault, whenever the execution priority lets it (not under PRIMASK),
+ * and STKALIGN keeps the frames the core stacks 8-byte aligned, as AAPCS
+ * handlers need (ARMv6-M always aligns them).
  */
 void scb_init(void)
 {
-	CCR |= CCR_STKALIGN;
 	SHPR3 |= SHPR3_SYSTICK_LOWEST;
+#ifndef __ARM_ARCH_6M__
+	CCR |= CCR_STKALIGN;
 	SHCSR |= SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA | SHCSR_USGFAULTENA;
+#endif
 }
 
 static const char *const exc_names[16] = {
@@ -52,11 +60,38 @@ static const char *const exc_names[16] = {
 };
 
 /*
- * Faults report CFSR and the fault address it marks valid; any other
+ * Why exception ipsr was taken, and the fault address if one is known.
+ * ARMv7-M faults report CFSR and the address it marks valid; any other
  * hard fault (vector read, debug event, an SVC while masked) reports
- * HFSR. Other exceptions (external interrupts: IPSR 16 and up) report
- * their number.
+ * HFSR. Other exceptions (external interrupts: IPSR 16 and up), and every
+ * exception on ARMv6-M, report their number.
  */
+static uint32_t fault_cause(uint32_t ipsr, uint32_t *addr)
+{
+#ifndef __ARM_ARCH_6M__
+	uint32_t cause;
+
+	switch (ipsr) {
+	case EXC_HARDFAULT:
+		/* Escalated (PRIMASK set, or in a handler): CFSR says why. */
+		if (!(HFSR & HFSR_FORCED) || !CFSR)
+			return HFSR;
+		/* fall through */
+	case EXC_MEMMANAGE:
+	case EXC_BUSFAULT:
+	case EXC_USAGEFAULT:
+		cause = CFSR;
+		if (cause & CFSR_MMARVALID)
+			*addr = MMFAR;
+		else if (cause & CFSR_BFARVALID)
+			*addr = BFAR;
+		return cause;
+	}
+#endif
+	(void)addr;
+	return ipsr;
+}
+
 void scb_bad_exception(const uint32_t *frame)
 {
 	uint32_t ipsr, cause, addr = 0;
@@ -64,25 +99,6 @@ void scb_bad_exception(const uint32_t *frame)
 
 	__asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
 	name = ipsr < 16 && exc_names[ipsr] ? exc_names[ipsr] : "interrupt";
-	switch (ipsr) {
-	case EXC_HARDFAULT:
-		/* Escalated (PRIMASK set, or in a handler): CFSR says why. */
-		if (!(HFSR & HFSR_FORCED) || !CFSR) {
-			cause = HFSR;
-			break;
-		}
-		/* fall through */
-	case EXC_MEMMANAGE:
-	case EXC_BUSFAULT:
-	case EXC_USAGEFAULT:
-		cause = CFSR;
-		if (cause & CFSR_MMARVALID)
-			addr = MMFAR;
-		else if (cause & CFSR_BFARVALID)
-			addr = BFAR;
-		break;
-	default:
-		cause = ipsr;
-	}
+	cause = fault_cause(ipsr, &addr);
 	kernel_bad_trap(name, cause, frame[FRAME_PC], addr);
 }

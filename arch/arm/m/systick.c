@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * systick.c: the ARMv7-M SysTick timer (ARMv7-M ARM B3.3, at 0xE000E010
- * in every ARMv7-M core), clocked from the core clock: 25 MHz SYSCLK on
- * mps2-an385 (SYSCLK_FRQ in hw/arm/mps2.c). It reloads by itself, so
- * every tick is already re-armed; the event is exception number 15.
+ * systick.c: the SysTick timer (ARMv7-M ARM B3.3, at 0xE000E010; optional
+ * on ARMv6-M), clocked from the core clock: 25 MHz SYSCLK on mps2-an385
+ * (SYSCLK_FRQ in hw/arm/mps2.c). It reloads by itself, so every tick is
+ * already re-armed; the event is exception number 15, TIMER_EXC.
  */
 #include "arch.h"
-#include "v7m.h"
+#include "m_profile.h"
 
 #define SYST_CSR	(*(volatile uint32_t *)0xe000e010u)	/* control */
 #define SYST_RVR	(*(volatile uint32_t *)0xe000e014u)	/* reload */
@@ -17,11 +17,14 @@
 #define CSR_CLKSOURCE	(1u << 2)	/* core clock, not the reference */
 #define CORE_HZ		25000000u
 #define TICKS_PER_SECOND 1000u
-#define EXC_SYSTICK	15u
+
+#if TIMER_EXC != 15
+#error "SysTick is exception 15: the board names another timer"
+#endif
 
 size_t arch_timer_irq(void)
 {
-	return EXC_SYSTICK;
+	return TIMER_EXC;
 }
 
 void arch_timer_init(void)
@@ -36,8 +39,8 @@ void arch_timer_init(void)
  * Taking the exception clears its pending state; reading CSR clears
  * COUNTFLAG, which acknowledges the wrap.
  */
-void systick_handler(void)
+void timer_handler(void)
 {
-	kernel_irq(EXC_SYSTICK);
+	kernel_irq(TIMER_EXC);
 	(void)SYST_CSR;
 }
