@@ -29,7 +29,7 @@ ifneq ($(filter-out $(ALL_ARCHES),$(ARCHES)),)
 $(error ARCHES=$(ARCHES): not supported: $(filter-out $(ALL_ARCHES),$(ARCHES)); use some of: $(ALL_ARCHES))
 endif
 # Arches whose test kernel boots under QEMU in check.
-BOOT_ARCHES := x86_64 riscv64 riscv32 rv32imc aarch64 arm armv7m
+BOOT_ARCHES := x86_64 riscv64 riscv32 rv32imc aarch64 arm armv7m armv6m
 ARCH ?= riscv64
 ifeq ($(filter $(ARCH),$(ALL_ARCHES)),)
 $(error ARCH=$(ARCH) is not supported; use one of: $(ALL_ARCHES))
