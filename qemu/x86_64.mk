@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # QEMU for x86_64: q35 PC, SeaBIOS, the kernel loaded by its PVH ELF note;
 # COM1 on stdio, isa-debug-exit for the exit status (see
-# arch/x86_64/isa_debug_exit.c: arch_exit(0) exits with 33).
+# arch/x86/isa_debug_exit.c: arch_exit(0) exits with 33).
 QEMU := qemu-system-x86_64
 KERNEL_CPUS := 4
 QEMU_FLAGS := -machine q35 -cpu qemu64 -m 128M -smp $(KERNEL_CPUS) \

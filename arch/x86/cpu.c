@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * cpu.c: the CPU's interrupt flag (RFLAGS.IF) and halt.
+ * cpu.c: the CPU's interrupt flag (EFLAGS.IF, RFLAGS.IF in 64-bit mode)
+ * and halt.
  */
 #include "arch.h"
 

@@ -1,28 +1,32 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * idt.c: the interrupt descriptor table (Intel SDM vol. 3A, 6.14.1),
- * shared by every CPU, and the report of an unexpected exception.
+ * idt.c: the interrupt descriptor table (Intel SDM vol. 3A, 6.11 and
+ * 6.14.1), shared by every CPU, and the report of an unexpected exception.
  */
 #include "arch.h"
 #include "x86.h"
 
-#define SEL_CODE64 0x08		/* boot.S's GDT */
-#define GATE_INTERRUPT 0x8e	/* present, DPL 0, 64-bit interrupt gate */
+/* Present, DPL 0, interrupt gate: 64-bit in long mode, 32-bit in i386. */
+#define GATE_INTERRUPT 0x8e
 #define VEC_PAGE_FAULT 14
 
+/* A 32-bit gate is the first 8 bytes of a 64-bit one, with ist zero. */
 struct idt_gate {
 	uint16_t offset_low;
 	uint16_t selector;
 	uint8_t ist;
 	uint8_t type;
 	uint16_t offset_mid;
+#ifdef __x86_64__
 	uint32_t offset_high;
 	uint32_t reserved;
+#endif
 };
 
+/* 64-bit mode also pushes RSP and SS; a 32-bit CPL 0 interrupt does not. */
 struct exception_frame {
-	uint64_t vector, error;	/* pushed by vectors.S */
-	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+	uintptr_t vector, error;	/* pushed by vectors.S */
+	uintptr_t ip, cs, flags;	/* pushed by the CPU */
 };
 
 extern const uintptr_t exception_stubs[32];
@@ -65,10 +69,12 @@ static void set_gate(unsigned vector, uintptr_t handler)
 {
 	idt[vector] = (struct idt_gate){
 		.offset_low = handler & 0xffff,
-		.selector = SEL_CODE64,
+		.selector = SEL_CODE,
 		.type = GATE_INTERRUPT,
 		.offset_mid = (handler >> 16) & 0xffff,
+#ifdef __x86_64__
 		.offset_high = handler >> 32,
+#endif
 	};
 }
 
@@ -87,7 +93,7 @@ void idt_load(void)
 {
 	struct __attribute__((packed)) {
 		uint16_t limit;
-		uint64_t base;
+		uintptr_t base;
 	} idtr = { sizeof(idt) - 1, (uintptr_t)idt };
 
 	__asm__ volatile("lidt %0" : : "m"(idtr));
@@ -100,6 +106,6 @@ void x86_exception(const struct exception_frame *f)
 
 	if (f->vector == VEC_PAGE_FAULT)
 		__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-	kernel_bad_trap(name ? name : "reserved exception", f->vector, f->rip,
+	kernel_bad_trap(name ? name : "reserved exception", f->vector, f->ip,
 			cr2);
 }

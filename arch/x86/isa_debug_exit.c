@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * isa_debug_exit.c: QEMU's isa-debug-exit device (hw/misc/debugexit.c),
- * at the I/O port qemu/x86_64.mk gives it. Writing v makes QEMU exit with
- * status (v << 1) | 1: 0 is out of reach, and a triple fault under
- * -no-reboot also exits 0, so success is v = 0x10, status 33 (QEMU_PASS).
+ * at the I/O port qemu/x86_64.mk and qemu/i386.mk give it. Writing v
+ * makes QEMU exit with status (v << 1) | 1: 0 is out of reach, and a
+ * triple fault under -no-reboot also exits 0, so success is v = 0x10,
+ * status 33 (QEMU_PASS).
  * Failures write 0x20..0x3f, statuses 65..127, never 33.
  */
 #include "arch.h"

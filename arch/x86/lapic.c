@@ -115,11 +115,11 @@ static void send_ipi(unsigned apic_id, uint32_t cmd)
  */
 void arch_ipi_send(unsigned cpu)
 {
-	uint64_t rflags;
+	uintptr_t flags;
 
-	__asm__ volatile("pushfq; popq %0; cli" : "=r"(rflags) : : "memory");
+	__asm__ volatile("pushf; pop %0; cli" : "=r"(flags) : : "memory");
 	send_ipi(apic_id_by_cpu[cpu], ICR_FIXED | ICR_ASSERT | VEC_IPI);
-	__asm__ volatile("pushq %0; popfq" : : "r"(rflags) : "memory", "cc");
+	__asm__ volatile("push %0; popf" : : "r"(flags) : "memory", "cc");
 }
 
 /*

@@ -2,7 +2,7 @@
 /*
  * smp.c: starting the application processors (Intel SDM vol. 3A, 8.4.4),
  * the CPUs the ACPI MADT lists, one at a time: each gets its CPU number
- * and stack here, then runs boot.S's trampoline from AP_TRAMPOLINE.
+ * and stack here, then runs trampoline.S's code from AP_TRAMPOLINE.
  */
 #include "arch.h"
 #include "x86.h"
@@ -11,7 +11,7 @@ extern const char ap_trampoline[], ap_trampoline_end[];
 extern char __stacks_start[], KSTACK_SIZE[];	/* linker.ld */
 
 /* For the AP being started; written before its INIT, read by it. */
-uintptr_t ap_stack_top;	/* loaded by boot.S into RSP */
+uintptr_t ap_stack_top;	/* boot32.S or boot64.S: the stack pointer */
 static unsigned ap_cpu;
 static void (*ap_entry)(unsigned cpu);
 static unsigned ap_started;	/* atomic: the last CPU number to check in */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * x86.h: port I/O, memory-mapped register access and the hooks the
- * x86_64 files share with each other (and with boot.S and vectors.S).
+ * x86.h: port I/O, memory-mapped register access and the hooks the x86
+ * files share with each other (and with the assembly), for i386 and
+ * x86_64 alike.
  */
 #ifndef X86_H
 #define X86_H
@@ -13,6 +14,19 @@
 
 /* Where the AP start-up code is copied: below 1 MiB, page aligned. */
 #define AP_TRAMPOLINE 0x8000
+
+/*
+ * trampoline.S's GDT. The kernel runs in SEL_CODE, 64-bit code on x86_64;
+ * every CPU passes through 32-bit code, SEL_CODE32, to get there, which on
+ * i386 is SEL_CODE itself.
+ */
+#define SEL_CODE 0x08
+#define SEL_DATA 0x10
+#ifdef __x86_64__
+#define SEL_CODE32 0x18
+#else
+#define SEL_CODE32 SEL_CODE
+#endif
 
 #ifndef __ASSEMBLER__
 
@@ -51,7 +65,7 @@ static inline void cpu_relax(void)
 	__asm__ volatile("pause" ::: "memory");
 }
 
-/* Called from boot.S and vectors.S. */
+/* Called from vectors.S and boot32.S or boot64.S. */
 void lapic_timer_interrupt(void);
 void lapic_ipi_interrupt(void);
 void smp_ap_main(void);

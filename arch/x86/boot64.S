@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * boot.S: x86_64 entry on QEMU's pc/q35 machines. QEMU's -kernel loads
+ * boot64.S: x86_64 entry on QEMU's pc/q35 machines. QEMU's -kernel loads
  * this ELF64 as is because of its PVH note (hw/i386/x86.c, load_elfboot):
  * the boot CPU enters _start in 32-bit protected mode with paging off.
  * The other CPUs start in 16-bit real mode at AP_TRAMPOLINE (see smp.c),
- * switch to 32-bit mode there, then take the same road to long mode.
- * Everything runs identity mapped, virtual = physical.
+ * switch to 32-bit mode there (trampoline.S), then take the same road to
+ * long mode. Everything runs identity mapped, virtual = physical.
  */
 #include "x86.h"
 
@@ -21,10 +21,6 @@
 #define PTE_PCD		0x010
 #define PTE_PS		0x080	/* in a page directory: a 2 MiB page */
 #define MMIO_START	0xc0000000	/* top GiB: LAPIC, IOAPIC, ...: uncached */
-
-#define SEL_CODE64	0x08
-#define SEL_DATA	0x10
-#define SEL_CODE32	0x18
 
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
@@ -88,6 +84,7 @@ _start:
 	jmp long_mode
 
 	/* An AP, from the trampoline: already on our GDT, in SEL_CODE32. */
+	.globl ap_start32
 ap_start32:
 	mov $ap_start64, %ebp
 
@@ -112,7 +109,7 @@ long_mode:
 	mov %cr0, %eax
 	or $(CR0_PG | CR0_PE), %eax
 	mov %eax, %cr0
-	ljmp $SEL_CODE64, $1f
+	ljmp $SEL_CODE, $1f
 	.code64
 1:	mov %ebp, %eax		/* zero-extend: upper halves are undefined */
 	jmp *%rax
@@ -135,40 +132,6 @@ halt:
 	cli
 	hlt
 	jmp halt
-
-	/*
-	 * Copied to AP_TRAMPOLINE; a SIPI with vector AP_TRAMPOLINE >> 12
-	 * starts an AP here at CS:IP = (AP_TRAMPOLINE >> 4):0, so address
-	 * data through DS = 0 at its copied location.
-	 */
-	.code16
-	.globl ap_trampoline, ap_trampoline_end
-ap_trampoline:
-	cli
-	xor %ax, %ax
-	mov %ax, %ds
-	lgdtl AP_TRAMPOLINE + (ap_gdt_ptr - ap_trampoline)
-	mov %cr0, %eax
-	or $CR0_PE, %eax
-	mov %eax, %cr0
-	ljmpl $SEL_CODE32, $ap_start32
-	.balign 8
-ap_gdt_ptr:
-	.word gdt_end - gdt - 1
-	.long gdt
-ap_trampoline_end:
-
-	.data
-	.balign 16
-gdt:
-	.quad 0
-	.quad 0x00af9a000000ffff	/* SEL_CODE64: present, L=1 */
-	.quad 0x00cf92000000ffff	/* SEL_DATA: flat 4 GiB, writable */
-	.quad 0x00cf9a000000ffff	/* SEL_CODE32: flat 4 GiB, D=1 */
-gdt_end:
-gdt_ptr:
-	.word gdt_end - gdt - 1
-	.quad gdt
 
 	.bss
 	.balign 4096
