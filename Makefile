@@ -29,7 +29,7 @@ ifneq ($(filter-out $(ALL_ARCHES),$(ARCHES)),)
 $(error ARCHES=$(ARCHES): not supported: $(filter-out $(ALL_ARCHES),$(ARCHES)); use some of: $(ALL_ARCHES))
 endif
 # Arches whose test kernel boots under QEMU in check.
-BOOT_ARCHES := x86_64 riscv64 riscv32 rv32imc aarch64 arm armv7m armv6m
+BOOT_ARCHES := x86_64 i386 riscv64 riscv32 rv32imc aarch64 arm armv7m armv6m
 ARCH ?= riscv64
 ifeq ($(filter $(ARCH),$(ALL_ARCHES)),)
 $(error ARCH=$(ARCH) is not supported; use one of: $(ALL_ARCHES))
@@ -236,7 +236,7 @@ VERSION = $(shell $(VERSION_SED) < include/handler_table.h)
 # The options of TARGET_CFLAGS and KCFLAGS that make the ABI: the .pc
 # file's abi_cflags, for a consumer to compare with its own.
 ABI_CFLAGS = $(filter -march=% -mabi=% -mcpu=% -mfloat-abi=% -mfpu=% -mthumb \
-	-marm -mcmodel=% -m64 -mno-red-zone -mgeneral-regs-only,$(TARGET_CFLAGS) $(KCFLAGS))
+	-marm -mcmodel=% -m64 -m32 -mno-red-zone -mgeneral-regs-only,$(TARGET_CFLAGS) $(KCFLAGS))
 empty :=
 space := $(empty) $(empty)
 # arch=default-variant;...: what the CMake config picks when not told.

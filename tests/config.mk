@@ -12,7 +12,7 @@ CHECK_STEPS += config
 
 CONFIG_DIR := $(BUILD)/config
 # arch:instruction that its archive's wait loops must contain.
-SPIN_HINTS := x86_64:pause aarch64:yield arm:yield armv7m:yield armv6m:yield
+SPIN_HINTS := x86_64:pause i386:pause aarch64:yield arm:yield armv7m:yield armv6m:yield
 
 config:
 	$(Q)mkdir -p $(CONFIG_DIR); n=0; fail=0; \
