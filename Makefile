@@ -236,7 +236,7 @@ VERSION = $(shell $(VERSION_SED) < include/handler_table.h)
 # The options of TARGET_CFLAGS and KCFLAGS that make the ABI: the .pc
 # file's abi_cflags, for a consumer to compare with its own.
 ABI_CFLAGS = $(filter -march=% -mabi=% -mcpu=% -mfloat-abi=% -mfpu=% -mthumb \
-	-marm -mcmodel=% -m64 -m32 -mno-red-zone -mgeneral-regs-only,$(TARGET_CFLAGS) $(KCFLAGS))
+	-marm -mcmodel=% -m64 -m32 -mno-red-zone -mgeneral-regs-only -DHTBL_UNIPROCESSOR,$(TARGET_CFLAGS) $(KCFLAGS))
 empty :=
 space := $(empty) $(empty)
 # arch=default-variant;...: what the CMake config picks when not told.
