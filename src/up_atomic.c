@@ -84,7 +84,21 @@ static inline void irq_restore(unsigned long ie)
  * nothing else on the CPU runs between the accesses, and the CPU sees its
  * own accesses in program order.
  */
-#define UP_ATOMIC_RMW(n, type, name, expr)                                     \
+/* Old value out, op(old, v) in, with interrupts masked. */
+#define UP_RMW(n, type)                                                        \
+	static inline type up_rmw_##n(volatile void *p, type v,                \
+				      type (*op)(type old, type v))            \
+	{                                                                      \
+		volatile type *w = p;                                          \
+		unsigned long f = irq_save();                                  \
+		type old = *w;                                                 \
+                                                                               \
+		*w = op(old, v);                                               \
+		irq_restore(f);                                                \
+		return old;                                                    \
+	}
+
+#define UP_ATOMIC_OP(n, type, name, expr)                                      \
 	static inline type up_##name##_##n(type old, type v)                   \
 	{                                                                      \
 		return (type)(expr);                                           \
@@ -93,23 +107,23 @@ static inline void irq_restore(unsigned long ie)
 		__asm__("__atomic_fetch_" #name "_" #n);                       \
 	type up_fetch_##name##_##n(volatile void *p, type v, int order)        \
 	{                                                                      \
-		volatile type *w = p;                                          \
-		unsigned long f = irq_save();                                  \
-		type old = *w;                                                 \
-                                                                               \
 		(void)order;                                                   \
-		*w = up_##name##_##n(old, v);                                  \
-		irq_restore(f);                                                \
-		return old;                                                    \
+		return up_rmw_##n(p, v, up_##name##_##n);                      \
 	}                                                                      \
 	type up_##name##_fetch_##n(volatile void *p, type v, int order)        \
 		__asm__("__atomic_" #name "_fetch_" #n);                       \
 	type up_##name##_fetch_##n(volatile void *p, type v, int order)        \
 	{                                                                      \
-		return up_##name##_##n(up_fetch_##name##_##n(p, v, order), v); \
+		(void)order;                                                   \
+		return up_##name##_##n(up_rmw_##n(p, v, up_##name##_##n), v);  \
 	}
 
+static inline uint8_t up_swap_1(uint8_t old, uint8_t v) { (void)old; return v; }
+static inline uint16_t up_swap_2(uint16_t old, uint16_t v) { (void)old; return v; }
+static inline uint32_t up_swap_4(uint32_t old, uint32_t v) { (void)old; return v; }
+
 #define UP_ATOMIC(n, type)                                                     \
+	UP_RMW(n, type)                                                        \
 	type up_load_##n(const volatile void *p, int order)                    \
 		__asm__("__atomic_load_" #n);                                  \
 	type up_load_##n(const volatile void *p, int order)                    \
@@ -128,14 +142,8 @@ static inline void irq_restore(unsigned long ie)
 		__asm__("__atomic_exchange_" #n);                              \
 	type up_exchange_##n(volatile void *p, type v, int order)              \
 	{                                                                      \
-		volatile type *w = p;                                          \
-		unsigned long f = irq_save();                                  \
-		type old = *w;                                                 \
-                                                                               \
 		(void)order;                                                   \
-		*w = v;                                                        \
-		irq_restore(f);                                                \
-		return old;                                                    \
+		return up_rmw_##n(p, v, up_swap_##n);                          \
 	}                                                                      \
 	bool up_compare_exchange_##n(volatile void *p, void *expected,         \
 				     type desired, bool weak, int success,     \
@@ -159,12 +167,12 @@ static inline void irq_restore(unsigned long ie)
 			*e = old;                                              \
 		return equal;                                                  \
 	}                                                                      \
-	UP_ATOMIC_RMW(n, type, add, old + v)                                   \
-	UP_ATOMIC_RMW(n, type, sub, old - v)                                   \
-	UP_ATOMIC_RMW(n, type, and, old & v)                                   \
-	UP_ATOMIC_RMW(n, type, or, old | v)                                    \
-	UP_ATOMIC_RMW(n, type, xor, old ^ v)                                   \
-	UP_ATOMIC_RMW(n, type, nand, ~(old & v))
+	UP_ATOMIC_OP(n, type, add, old + v)                                    \
+	UP_ATOMIC_OP(n, type, sub, old - v)                                    \
+	UP_ATOMIC_OP(n, type, and, old & v)                                    \
+	UP_ATOMIC_OP(n, type, or, old | v)                                     \
+	UP_ATOMIC_OP(n, type, xor, old ^ v)                                    \
+	UP_ATOMIC_OP(n, type, nand, ~(old & v))
 
 UP_ATOMIC(1, uint8_t)
 UP_ATOMIC(2, uint16_t)
