@@ -28,17 +28,8 @@ _start:
 	cld
 	lgdt gdt_ptr
 	ljmp $SEL_CODE, $1f
-1:	mov $SEL_DATA, %ax
-	mov %ax, %ds
-	mov %ax, %es
-	mov %ax, %ss
-	mov %ax, %fs
-	mov %ax, %gs
-	mov $__bss_start, %edi
-	mov $__bss_end, %ecx
-	sub %edi, %ecx
-	xor %eax, %eax
-	rep stosb
+1:	load_data_segments
+	clear_bss
 
 	/* CPU 0's stack: the first KSTACK_SIZE bytes of linker.ld's .stack */
 	mov $__stacks_start, %esp
@@ -52,12 +43,7 @@ _start:
 	/* An AP, from the trampoline: on our GDT, in SEL_CODE32 = SEL_CODE. */
 	.globl ap_start32
 ap_start32:
-	mov $SEL_DATA, %ax
-	mov %ax, %ds
-	mov %ax, %es
-	mov %ax, %ss
-	mov %ax, %fs
-	mov %ax, %gs
+	load_data_segments
 	mov ap_stack_top, %esp
 	call idt_load
 	call smp_ap_main

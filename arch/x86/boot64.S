@@ -43,11 +43,7 @@ _start:
 	cli
 	cld
 	/* .bss holds the page tables: clear it before building them. */
-	mov $__bss_start, %edi
-	mov $__bss_end, %ecx
-	sub %edi, %ecx
-	xor %eax, %eax
-	rep stosb
+	clear_bss
 
 	/* 2048 pages of 2 MiB cover 0..4 GiB; %eax wraps (CF) after the last. */
 	mov $pd, %edi
@@ -91,12 +87,7 @@ ap_start32:
 	/* Turn on PAE paging with EFER.LME set, then jump to %ebp in 64 bits. */
 long_mode:
 	lgdt gdt_ptr
-	mov $SEL_DATA, %ax
-	mov %ax, %ds
-	mov %ax, %es
-	mov %ax, %ss
-	mov %ax, %fs
-	mov %ax, %gs
+	load_data_segments
 	mov %cr4, %eax
 	or $CR4_PAE, %eax
 	mov %eax, %cr4

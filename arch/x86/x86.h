@@ -83,5 +83,26 @@ unsigned acpi_lapic_ids(uint8_t *ids, unsigned max);
 void i8259_disable(void);
 void ns16550a_init(void);
 
+#else /* __ASSEMBLER__ */
+
+/* Every data segment register to SEL_DATA (through %ax). */
+.macro load_data_segments
+	mov $SEL_DATA, %ax
+	mov %ax, %ds
+	mov %ax, %es
+	mov %ax, %ss
+	mov %ax, %fs
+	mov %ax, %gs
+.endm
+
+/* Zero .bss (through %edi, %ecx, %eax), with 32-bit addressing. */
+.macro clear_bss
+	mov $__bss_start, %edi
+	mov $__bss_end, %ecx
+	sub %edi, %ecx
+	xor %eax, %eax
+	rep stosb
+.endm
+
 #endif /* __ASSEMBLER__ */
 #endif
