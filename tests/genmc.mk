@@ -9,9 +9,12 @@
 #   make genmc     runs each harness of tests/genmc/ against $(HTBL_SRC)
 #                  under -rc11 and -imm, with $(GENMC) or the one genmc-tool
 #                  built; without either it says it skipped. In check.
-#   make genmc-mutants   each memory order of $(HTBL_SRC) made relaxed in
-#                  turn (tests/mutants.sh's awk), against every harness
-#                  under both models: which harness kills it (not in check).
+#   make genmc-mutants   each memory order of $(HTBL_SRC), then of the
+#                  header's inline functions (include/handler_table.h, or
+#                  HTBL_HDR: the quiescent-state dispatch of
+#                  htbl_handle_inline), made relaxed in turn
+#                  (tests/mutants.sh's awk), against every harness under
+#                  both models: which harness kills it (not in check).
 
 GENMC_SRC ?=
 GENMC_DIR := $(BUILD)/genmc-tool

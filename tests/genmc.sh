@@ -3,28 +3,33 @@
 # genmc.sh check|mutants: GenMC against the library (see tests/genmc.mk).
 #
 # check: every harness of tests/genmc/ under each model, as TAP lines and
-# "N passed, N failed". mutants: each memory order of the source made
-# relaxed in turn, with tests/mutants.sh's awk, against every harness under
-# each model; prints which harness and model kill each.
+# "N passed, N failed". mutants: each memory order of the source, then of
+# the header's inline functions (the quiescent-state dispatch that
+# htbl_handle_inline runs in its caller), made relaxed in turn, with
+# tests/mutants.sh's awk, against every harness under each model; prints
+# which harness and model kill each.
 #
-# A harness includes "../../src/handler_table.c", so each run gets a copy
-# of the source and the harnesses laid out as in the repo, in its own
-# directory. A harness that calls an htbl_ function the header does not
-# declare (one being added) is skipped and says so.
+# A harness includes "../../src/handler_table.c", which includes
+# <handler_table.h>, so each run gets a copy of the source, the header and
+# the harnesses laid out as in the repo, in its own directory, and that
+# copy's include/ on its include path. A harness that calls an htbl_
+# function the header does not declare (one being added) is skipped and
+# says so.
 #
-# Environment: GENMC (the binary), BUILD, HTBL_SRC, GENMC_TIMEOUT seconds
-# per run.
+# Environment: GENMC (the binary), BUILD, HTBL_SRC, HTBL_HDR (the header),
+# GENMC_TIMEOUT seconds per run.
 set -u
 GENMC=${GENMC:?GENMC: the genmc binary}
 BUILD=${BUILD:-build}
 SRC=${HTBL_SRC:-src/handler_table.c}
+HDR=${HTBL_HDR:-include/handler_table.h}
 TIMEOUT=${GENMC_TIMEOUT:-300}
 GB=$BUILD/genmc
 MODELS="rc11 imm"
 # GenMC runs C11, not inline asm nor __builtin_frame_address (src/ skips
 # them under these), and models a failed CAS with its success order unless
 # HTBL_GENMC_CAS splits off a load with the failure order.
-CFLAGS="-I$(pwd)/include -DHTBL_NO_ASM -DHTBL_CELL_HINT=0 -DHTBL_GENMC_CAS"
+CFLAGS="-DHTBL_NO_ASM -DHTBL_CELL_HINT=0 -DHTBL_GENMC_CAS"
 
 # The harnesses that can build: their names, one a line; a "#" line for
 # each one skipped.
@@ -32,22 +37,24 @@ harnesses() {
 	for f in tests/genmc/*.c; do
 		missing=
 		for fn in $(grep -o 'htbl_[a-z_]*(' "$f" | tr -d '(' | sort -u); do
-			grep -q "[^a-z_]$fn(" include/handler_table.h ||
+			grep -q "[^a-z_]$fn(" "$HDR" ||
 				missing="$missing $fn"
 		done
 		name=$(basename "$f" .c)
 		if [ -n "$missing" ]; then
-			echo "# $name: skipped (include/handler_table.h has no$missing)"
+			echo "# $name: skipped ($HDR has no$missing)"
 		else
 			echo "$name"
 		fi
 	done
 }
 
-# stage dir src: the source and the harnesses, laid out as in the repo.
+# stage dir: the source, the header and the harnesses, laid out as in the
+# repo.
 stage() {
-	rm -rf "$1" && mkdir -p "$1/src" "$1/tests/genmc" &&
-		cp "$2" "$1/src/handler_table.c" &&
+	rm -rf "$1" && mkdir -p "$1/src" "$1/include" "$1/tests/genmc" &&
+		cp "$SRC" "$1/src/handler_table.c" &&
+		cp "$HDR" "$1/include/handler_table.h" &&
 		cp tests/genmc/*.c "$1/tests/genmc/"
 }
 
@@ -58,7 +65,8 @@ run() {
 	log=$1/$2.$3.log
 	# $CFLAGS unquoted: a list of flags.
 	timeout "$TIMEOUT" "$GENMC" "--$3" --disable-estimation \
-		--check-liveness -- $CFLAGS "$1/tests/genmc/$2.c" > "$log" 2>&1
+		--check-liveness -- -I"$1/include" $CFLAGS \
+		"$1/tests/genmc/$2.c" > "$log" 2>&1
 	st=$?
 	if [ $st = 0 ] && grep -q '^No errors were detected' "$log"; then
 		echo "ok: $(sed -n 's/^Number of complete executions explored: //p' \
@@ -101,7 +109,7 @@ where() {
 
 check() {
 	d=$GB/check
-	stage "$d" "$SRC" || exit 1
+	stage "$d" || exit 1
 	n=0 bad=0
 	for h in $(harnesses | tee "$d/skipped" | grep -v '^#'); do
 		for m in $MODELS; do
@@ -127,30 +135,15 @@ orders_awk() {
 	     on' tests/mutants.sh
 }
 
-mutants() {
-	mkdir -p "$GB/mutants"
-	awk_prog=$(orders_awk)
-	[ -n "$awk_prog" ] || { echo "no ORDERS program in tests/mutants.sh"; exit 1; }
-	orders=$GB/mutants/orders
-	awk -v mode=list "$awk_prog" "$SRC" > "$orders" || exit 1
-	hs=$(harnesses | grep -v '^#')
-	harnesses | grep '^#'
-	# The unmodified source must pass every run.
-	stage "$GB/mutants/base" "$SRC" || exit 1
-	for h in $hs; do
-		for m in $MODELS; do
-			r=$(run "$GB/mutants/base" "$h" "$m")
-			case $r in
-			ok:*) ;;
-			*) echo "the unmodified source fails $h -$m: $r"; exit 1 ;;
-			esac
-		done
-	done
-	echo "# $SRC: each order made relaxed in turn, against every harness" \
+# mutate file dest: each order of file (a copy of which the runs find at
+# dest) made relaxed in turn, against every harness under each model; one
+# row each, numbered on from $n, counted in $killed, $survived, $undecided.
+mutate() {
+	orders=$GB/mutants/orders.$(basename "$1")
+	awk -v mode=list "$awk_prog" "$1" > "$orders" || exit 1
+	echo "# $1: each order made relaxed in turn, against every harness" \
 		"under -rc11 and -imm"
-	row='%-3s %-45s %-8s %s\n'
 	printf "$row" '#' 'function:line call (role)' order 'killed by'
-	n=0 killed=0 survived=0 undecided=0
 	while read -r k line func call role order <&3; do
 		what="$func:$line $call"
 		[ "$role" = - ] || what="$what ($role)"
@@ -164,9 +157,9 @@ mutants() {
 			next=$(awk -v k=$((k + 1)) '$1 == k { print $5 " " $6 }' "$orders")
 			[ "$next" = "failure RELAXED" ] || t2=$((k + 1))
 		fi
-		stage "$d" "$SRC" || exit 1
-		awk -v mode=mutate -v t1="$k" -v t2="$t2" "$awk_prog" "$SRC" \
-			> "$d/src/handler_table.c"
+		stage "$d" || exit 1
+		awk -v mode=mutate -v t1="$k" -v t2="$t2" "$awk_prog" "$1" \
+			> "$d/$2"
 		# Killed: GenMC found an error. A run that did not finish
 		# (no build, a timeout, a tool error) decides nothing.
 		by='' why='' odd=''
@@ -193,6 +186,29 @@ mutants() {
 		printf "$row" "$n" "$what" "$order" "${by:-survived}"
 		[ -z "$why" ] || echo "      # $why"
 	done 3< "$orders" < /dev/null
+}
+
+mutants() {
+	mkdir -p "$GB/mutants"
+	awk_prog=$(orders_awk)
+	[ -n "$awk_prog" ] || { echo "no ORDERS program in tests/mutants.sh"; exit 1; }
+	hs=$(harnesses | grep -v '^#')
+	harnesses | grep '^#'
+	# The unmodified source and header must pass every run.
+	stage "$GB/mutants/base" || exit 1
+	for h in $hs; do
+		for m in $MODELS; do
+			r=$(run "$GB/mutants/base" "$h" "$m")
+			case $r in
+			ok:*) ;;
+			*) echo "the unmodified source fails $h -$m: $r"; exit 1 ;;
+			esac
+		done
+	done
+	row='%-3s %-45s %-8s %s\n'
+	n=0 killed=0 survived=0 undecided=0
+	mutate "$SRC" src/handler_table.c
+	mutate "$HDR" include/handler_table.h
 	tail=
 	[ $undecided = 0 ] || tail=", $undecided with no verdict"
 	echo "$n mutants: $killed killed, $survived survived$tail"
