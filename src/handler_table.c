@@ -300,10 +300,14 @@ static void announce(struct htbl_slot *s, uintptr_t state, struct claim *c)
 		    HTBL_CAS(&cl->tag, &free_tag, state, __ATOMIC_SEQ_CST,
 			     __ATOMIC_RELAXED)) {
 			/*
-			 * Relaxed: read only by htbl_synchronize, after its
-			 * acquire of our claim; 0 until then reads as "wait".
+			 * Release: a synchronize may read this store after our
+			 * cell was freed and taken again, while it decides on
+			 * the claim before ours; the release makes our claim's
+			 * acquire of that call's end its acquire too (pairs
+			 * with the acquire load in cell_is_before). Read only
+			 * by htbl_synchronize; 0 until then reads as "wait".
 			 */
-			__atomic_store_n(&cl->slot, s, __ATOMIC_RELAXED);
+			__atomic_store_n(&cl->slot, s, __ATOMIC_RELEASE);
 			c->cell = cl;
 			return;
 		}
@@ -658,7 +662,9 @@ static bool cell_is_before(struct cell *cl, uintptr_t tag,
 	/*
 	 * Acquire: our seq_cst load of tag read the claim, which follows
 	 * the release that freed the cell before: we see the slot store of
-	 * this claim, or the 0 of the clearing that came first.
+	 * this claim, or the 0 of the clearing that came first, or the slot
+	 * store of a later claim of the cell, whose release carries the end
+	 * of this claim's call (pairs with the release in announce()).
 	 */
 	while ((owner = __atomic_load_n(&cl->slot, __ATOMIC_ACQUIRE)) == NULL) {
 		/* seq_cst: as the scan in htbl_synchronize. */
