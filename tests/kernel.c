@@ -252,6 +252,11 @@ struct nest_obj {
 	unsigned long calls;	/* atomic */
 };
 
+/*
+ * Every access to these is relaxed: they are all CPU 0's, from its thread
+ * and from its own interrupts, which see each other in program order; the
+ * one flag the thread polls for, nest_inner, is a release and an acquire.
+ */
 static unsigned nest_in;	/* atomic: NEST_*, CPU 0's thread writes */
 static unsigned long nest_landed[NEST_KINDS];	/* atomic */
 static unsigned long nest_bad;	/* atomic: a check in an interrupt failed */
