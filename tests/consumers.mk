@@ -12,8 +12,10 @@
 #                    tests/consumers/run.sh: the consumer of tests/consumers/
 #                    through every route (two files alone, handler_table.mk,
 #                    add_subdirectory, FetchContent, find_package, Meson
-#                    subproject, pkg-config) for riscv64 lp64d and aarch64,
-#                    and the Make route's kernel booted under QEMU. ~20 s.
+#                    subproject, pkg-config) for riscv64 lp64d, aarch64
+#                    and armv6m (no atomic instructions: the library's
+#                    masked helpers linked in), and the Make route's kernel
+#                    booted under QEMU. ~20 s.
 #   make dist-check  make dist, unpacked into $(BUILD)/dist-check: there
 #                    make lib, make ARCH=host lib, and the unit and C++
 #                    header tests built and run (DIST_CHECK=full: make
@@ -105,11 +107,15 @@ abi:
 	echo "$$((n - fail)) passed, $$fail failed"; [ $$fail -eq 0 ]
 
 # For tests/consumers/run.sh, one line each: the boot stub's sources (with
-# the shared TAP output and trap report), its link flags, the QEMU command,
-# QEMU's pass status.
+# the shared TAP output and trap report), the flags they compile with
+# besides the kernel's (KERNEL_DEFS: the M-profile sources need the board,
+# -DBOARD_...), its link flags (the arch's linker script: the M-profile
+# arches have their own, with the board's sizes in KERNEL_LDFLAGS), the
+# QEMU command, QEMU's pass status.
 print-boot:
 	@echo '$(abspath $(ARCH_SRCS) tests/tap.c tests/bad_trap.c)'
-	@echo '-T $(abspath linker.ld) -Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)'
+	@echo '$(KERNEL_DEFS)'
+	@echo '-T $(abspath $(LDSCRIPT)) -Wl,--no-warn-rwx-segments $(KERNEL_LDFLAGS)'
 	@echo '$(QEMU) -display none -serial stdio -monitor none -no-reboot $(QEMU_FLAGS)'
 	@echo '$(QEMU_PASS)'
 

@@ -3,9 +3,10 @@
 # run.sh: `make consumers`. Builds the consumer of tests/consumers/ through
 # every route a kernel can take the library by, for each TARGET, with the
 # target's own compiler and flags, and checks each linked ELF: the target's
-# ABI in its header (riscv64: double-float), htbl_handle in its symbols.
-# The Make route's kernel is also booted under QEMU. TAP lines, then
-# "N passed, N failed".
+# ABI in its header (riscv64: double-float), htbl_handle in its symbols
+# (and on a core without atomic instructions, the library's masked
+# __atomic_compare_exchange_4). The Make route's kernel is also booted
+# under QEMU. TAP lines, then "N passed, N failed".
 #
 # From tests/consumers.mk, in the environment: HTBL_DIR (the source tree),
 # OUT (a scratch directory), STAGE and PREFIX (where make install put the
@@ -19,11 +20,13 @@ cd "$HTBL_DIR" || exit 1
 # compiler or flags from the environment.
 unset MAKEFLAGS MFLAGS MAKELEVEL CC CFLAGS CPPFLAGS LDFLAGS PKG_CONFIG_PATH
 C="$HTBL_DIR/tests/consumers"
-TARGETS="riscv64-lp64d aarch64"
+TARGETS="riscv64-lp64d aarch64 armv6m"
 
 # target NAME: the kernel's toolchain prefix, ABI flags, the arch/variant
-# it matches, and what readelf -h must show of its ELF.
+# it matches, what readelf -h must show of its ELF, and up=yes for a
+# uniprocessor core without atomic instructions.
 target() {
+	up=
 	case $1 in
 	riscv64-lp64d)
 		cross=riscv64-unknown-elf-
@@ -33,6 +36,18 @@ target() {
 		cross=aarch64-linux-gnu-
 		abi="-mgeneral-regs-only -mno-outline-atomics -mstrict-align"
 		arch=aarch64 variant=lp64 elf="Machine:.*AArch64" ;;
+	armv6m)
+		# Cortex-M0: no atomic instructions, one CPU, no cache. Its
+		# kernel builds the library -DHTBL_UNIPROCESSOR, which every
+		# read-modify-write then calls src/up_atomic.c for, and packs
+		# its cells (HTBL_CACHELINE=8, as the armv6m arch does): then
+		# the Make route's kernel, with the arch's 9 KiB stack and
+		# kernel.c's 256 slots (6 KiB), fits the microbit's 16 KiB of
+		# RAM with 320 bytes to spare. 64-byte cells overflow it by
+		# 1.5 KiB, and the linker script's ASSERT fails the link.
+		cross=arm-none-eabi-
+		abi="-mcpu=cortex-m0 -mthumb -mfloat-abi=soft -DHTBL_UNIPROCESSOR -DHTBL_CACHELINE=8"
+		arch=armv6m variant=soft elf="Flags:.*soft-float ABI" up=yes ;;
 	esac
 	cc=${cross}gcc
 	# A kernel's own flags; only the compiler's headers.
@@ -61,43 +76,58 @@ t() {
 	fi
 }
 
-# elf_ok FILE LOG: the target's ABI, and the library linked in.
+# elf_ok FILE LOG: the target's ABI, and the library linked in; on a
+# uniprocessor core, its masked helpers too (up_atomic.o: no route links
+# another that defines them, the Make route's -lgcc comes after the
+# library and has none).
 elf_ok() {
 	[ -f "$1" ] || { echo "no $1" >> "$2"; return 1; }
 	${cross}readelf -h "$1" | grep -Eq "$elf" ||
 		{ echo "$1: readelf -h shows no /$elf/" >> "$2"; return 1; }
-	${cross}nm "$1" | grep -q ' T htbl_handle$' ||
-		{ echo "$1: no htbl_handle" >> "$2"; return 1; }
+	for sym in htbl_handle ${up:+__atomic_compare_exchange_4}; do
+		${cross}nm "$1" | grep -q " T $sym\$" ||
+			{ echo "$1: no $sym defined" >> "$2"; return 1; }
+	done
 }
 
 # Two files: the header and the source, alone in a directory, compiled with
-# only -I for the header, and linked with nothing else.
+# only -I for the header, and linked with nothing else. A core without
+# atomic instructions adds the third, src/up_atomic.c, as the README says.
 route_two_files() {
 	d=$o/two-files
+	srcs="handler_table.c${up:+ up_atomic.c}"
 	mkdir -p "$d/include" "$d/src"
 	cp include/handler_table.h "$d/include/"
-	cp src/handler_table.c "$d/src/"
-	{
-		$cc $kflags -I"$d/include" -c "$d/src/handler_table.c" \
-			-o "$d/handler_table.o" &&
+	objs=
+	for s in $srcs; do
+		cp "src/$s" "$d/src/"
+		objs="$objs $d/${s%.c}.o"
+	done
+	(
+		for s in $srcs; do
+			$cc $kflags -I"$d/include" -c "$d/src/$s" \
+				-o "$d/${s%.c}.o" || exit 1
+		done
 		$cc $kflags -I"$d/include" -c "$C/consumer.c" -o "$d/consumer.o" &&
 		$cc $kflags -c "$C/start.c" -o "$d/start.o" &&
-		$cc $kflags $klink "$d/consumer.o" "$d/start.o" \
-			"$d/handler_table.o" -o "$d/consumer.elf"
-	} > "$d.log" 2>&1 && elf_ok "$d/consumer.elf" "$d.log"
-	t $? "$name: two files: handler_table.h + handler_table.c, -I only, -nostdinc, linked with no libgcc" "$d.log"
+		$cc $kflags $klink "$d/consumer.o" "$d/start.o" $objs \
+			-o "$d/consumer.elf"
+	) > "$d.log" 2>&1 && elf_ok "$d/consumer.elf" "$d.log"
+	t $? "$name: two files: handler_table.h + handler_table.c${up:+ (+ up_atomic.c: no atomic instructions)}, -I only, -nostdinc, linked with no libgcc" "$d.log"
 }
 
 # Make: tests/consumers/make/Makefile includes handler_table.mk, and links
 # the project's boot stub; the kernel is booted.
 route_make() {
 	d=$o/make
-	{ read -r srcs; read -r ldflags; read -r qemu; read -r pass; } < <(
-		"$MAKE" -s --no-print-directory ARCH=$arch VARIANT=$variant \
-			print-boot)
+	{
+		read -r srcs; read -r cflags; read -r ldflags; read -r qemu
+		read -r pass
+	} < <("$MAKE" -s --no-print-directory ARCH=$arch VARIANT=$variant \
+		print-boot)
 	"$MAKE" -C "$C/make" CROSS_COMPILE=$cross ABI="$abi" \
 		HTBL_DIR="$HTBL_DIR" BUILD="$d" BOOT_SRCS="$srcs" \
-		BOOT_LDFLAGS="$ldflags" > "$d.log" 2>&1 &&
+		BOOT_CFLAGS="$cflags" BOOT_LDFLAGS="$ldflags" > "$d.log" 2>&1 &&
 		elf_ok "$d/kernel.elf" "$d.log"
 	t $? "$name: Make: handler_table.mk in a kernel's Makefile, its CC and CFLAGS" "$d.log"
 	timeout 30 $qemu -kernel "$d/kernel.elf" > "$d/boot.log" 2>&1
