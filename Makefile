@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # handler_table: a lock-free handler table for kernels.
 #
-#   make [ARCH=riscv64] [VARIANT=lp64d] [KCFLAGS=...]
-#                              build/<arch>[-<variant>]/libhandlertable.a
+#   make [ARCH=riscv64] [VARIANT=lp64d] [KCFLAGS=...] [LLVM=1]
+#                              build/<arch>[-<variant>][-clang]/libhandlertable.a
 #   make run [ARCH=riscv64]    boot the demo kernel under QEMU
 #   make debug [ARCH=...]      the same, halted, waiting for gdb
 #   make check                 every test: host, sanitizers, cross builds,
-#                              the test kernel booted on every arch
+#                              the test kernel booted on every arch, built
+#                              by GCC and by clang
 #   make bench                 host benchmark (not part of check)
 #   make install PREFIX=/usr/local DESTDIR= [ARCHES="riscv64 arm"]
 #                              the header, every ABI variant's archive and
@@ -19,7 +20,7 @@
 # in build/<arch>/, the others in build/<arch>-<variant>/. KCFLAGS, the
 # kernel's own flags (Linux's name), come last, after the arch's and the
 # variant's: the last -march, -mabi, -mcpu, -mfloat-abi, -O wins.
-# CROSS_COMPILE overrides the toolchain prefix that arch/<arch>/arch.mk
+# CROSS_COMPILE overrides the toolchain prefix that arch/<family>/<arch>.mk
 # picks; V=1 shows the commands. A change of flags or toolchain rebuilds
 # what they compiled (see CMD_FILES).
 
@@ -59,7 +60,7 @@ include qemu/$(ARCH).mk
 endif
 
 # ABI variants, installed side by side as GCC's multilibs are. The first of
-# each VARIANTS_<arch> is the arch's default: arch/<arch>/arch.mk's flags as
+# each VARIANTS_<arch> is the arch's default: arch/<family>/<arch>.mk's flags as
 # they are. VARIANT_CFLAGS_<arch>_<variant> is what a variant changes: each
 # of its options replaces the one of ARCH_CFLAGS with the same name before
 # '=' (-march=, -mabi=, -mcpu=, -mfloat-abi=).
@@ -115,21 +116,18 @@ AR := llvm-ar$(LLVM_SUFFIX)
 NM := llvm-nm$(LLVM_SUFFIX)
 OBJCOPY := llvm-objcopy$(LLVM_SUFFIX)
 GCC := $(CROSS_COMPILE)gcc
-TOOLCHAIN_CFLAGS := $(CLANG_CFLAGS)
-# The link takes the compile flags too: clang calls some unused.
+# What the compiler itself needs: clang its target, and its spelling of
+# -march (no _zicsr in clang 14). The link takes the compile flags too:
+# clang calls some unused.
+CC_TARGET_CFLAGS := $(CLANG_CFLAGS) $(subst _zicsr,,$(TARGET_CFLAGS))
 TOOLCHAIN_LDFLAGS := -fuse-ld=lld$(LLVM_SUFFIX) -Wno-unused-command-line-argument
 else
 AR := $(CROSS_COMPILE)ar
 NM := $(CROSS_COMPILE)nm
 OBJCOPY := $(CROSS_COMPILE)objcopy
 GCC := $(CC)
-endif
-# What the compiler itself needs: clang its target (and its spelling of
-# -march, which has no _zicsr in clang 14), GCC the flag that keeps it from
-# turning loops into memset/memcpy calls.
-ifneq ($(IS_CLANG),)
-CC_TARGET_CFLAGS := $(TOOLCHAIN_CFLAGS) $(subst _zicsr,,$(TARGET_CFLAGS))
-else
+# GCC: the flag that keeps it from turning loops into memset/memcpy calls;
+# GNU ld's warning about the one RWX image (linker.ld) off.
 CC_TARGET_CFLAGS := -fno-tree-loop-distribute-patterns $(TARGET_CFLAGS)
 TOOLCHAIN_LDFLAGS := -Wl,--no-warn-rwx-segments
 endif
@@ -312,7 +310,7 @@ else
 	gzip -n -f $(DIST:.gz=) && rm -f $(DIST).files
 endif
 
-# ---- test and demo kernels (arch/<arch>/ + tests/) ----------------------
+# ---- test and demo kernels (arch/<family>/ + tests/) --------------------
 
 KERNEL_SRCS := tests/kernel.c tests/api_cases.c tests/stress_core.c tests/tap.c \
 	tests/bad_trap.c
@@ -322,8 +320,8 @@ DEMO_SRCS := tests/demo.c tests/tap.c tests/bad_trap.c
 KERNEL_CFLAGS := -std=c11 -O2 -g $(WARN) -ffreestanding -nostdlib $(NOSTDINC) \
 	-fno-builtin -Iinclude -Itests $(CC_TARGET_CFLAGS) \
 	$(KCFLAGS) -DARCH_NAME='"$(ARCH)"' -DKERNEL_CPUS=$(KERNEL_CPUS) $(KERNEL_DEFS)
-# One RWX image by design (linker.ld): no segment permissions for GNU ld to
-# warn about (TOOLCHAIN_LDFLAGS).
+# TOOLCHAIN_LDFLAGS: the linker's own (lld for clang; GNU ld told that the
+# one RWX image is by design).
 KERNEL_LINK := -nostdlib -static -no-pie -T $(LDSCRIPT) $(TOOLCHAIN_LDFLAGS) \
 	$(KERNEL_LDFLAGS)
 # Kernel objects are compiled with flags from both (KERNEL_CPUS comes from
