@@ -2,9 +2,9 @@
 # headers.mk: what a freestanding compile sees (included by the Makefile).
 #
 #   make headers       for every arch but host whose compiler is installed,
-#                      preprocesses the library, its header alone and every
-#                      kernel source (C and .S) with the build's own flags
-#                      and -M: a header from outside the compiler's own
+#                      preprocesses the library (both sources), its header
+#                      alone and every kernel source (C and .S) with the
+#                      build's own flags and -M: a header from outside the compiler's own
 #                      include directories and the project's fails, as
 #                      does one not found. TAP lines, "N passed, N failed".
 #   make headers-one   the same for one ARCH, lines not numbered.
@@ -60,6 +60,7 @@ headers-one:
 	check "include/handler_table.h alone" $(CC) $(LIB_CFLAGS) \
 		-include handler_table.h -x c /dev/null; \
 	check $(HTBL_SRC) $(CC) $(LIB_CFLAGS) $(HTBL_SRC); \
+	check src/up_atomic.c $(CC) $(LIB_CFLAGS) src/up_atomic.c; \
 	for s in $(HDR_KERNEL_SRCS); do \
 		check $$s $(CC) $(KERNEL_CFLAGS) $$s; \
 	done; \
