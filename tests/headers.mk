@@ -4,9 +4,10 @@
 #   make headers       for every arch but host whose compiler is installed,
 #                      preprocesses the library (both sources), its header
 #                      alone and every kernel source (C and .S) with the
-#                      build's own flags and -M: a header from outside the compiler's own
-#                      include directories and the project's fails, as
-#                      does one not found. TAP lines, "N passed, N failed".
+#                      build's own flags and -M: a header from outside
+#                      the compiler's own include directories and the
+#                      project's fails, as does one not found. TAP lines,
+#                      "N passed, N failed".
 #   make headers-one   the same for one ARCH, lines not numbered.
 #
 # A libc header that slips in builds only where that libc's -dev package
