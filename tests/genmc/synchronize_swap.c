@@ -19,6 +19,11 @@
 #include <pthread.h>
 #include <stdbool.h>
 
+/* Threads dispatching the slot (synchronize_swap_fallback.c takes two). */
+#ifndef SWAP_DISPATCHERS
+#define SWAP_DISPATCHERS 1
+#endif
+
 #include "../../src/handler_table.c"
 
 struct buf {
@@ -56,13 +61,15 @@ static void *owner(void *unused)
 
 int main(void)
 {
-	pthread_t d, o;
+	pthread_t d[SWAP_DISPATCHERS], o;
 	bool ok = htbl_register(&table, 0, handler, &current);
 
 	assert(ok);
-	pthread_create(&d, NULL, dispatcher, NULL);
+	for (int i = 0; i < SWAP_DISPATCHERS; i++)
+		pthread_create(&d[i], NULL, dispatcher, NULL);
 	pthread_create(&o, NULL, owner, NULL);
-	pthread_join(d, NULL);
+	for (int i = 0; i < SWAP_DISPATCHERS; i++)
+		pthread_join(d[i], NULL);
 	pthread_join(o, NULL);
 	return 0;
 }
