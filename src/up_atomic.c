@@ -84,7 +84,11 @@ static inline void irq_restore(unsigned long ie)
  * nothing else on the CPU runs between the accesses, and the CPU sees its
  * own accesses in program order.
  */
-/* Old value out, op(old, v) in, with interrupts masked. */
+
+/*
+ * up_rmw: old value out, op(old, v) in, with interrupts masked. up_swap:
+ * exchange's op.
+ */
 #define UP_RMW(n, type)                                                        \
 	static inline type up_rmw_##n(volatile void *p, type v,                \
 				      type (*op)(type old, type v))            \
@@ -96,6 +100,11 @@ static inline void irq_restore(unsigned long ie)
 		*w = op(old, v);                                               \
 		irq_restore(f);                                                \
 		return old;                                                    \
+	}                                                                      \
+	static inline type up_swap_##n(type old, type v)                       \
+	{                                                                      \
+		(void)old;                                                     \
+		return v;                                                      \
 	}
 
 #define UP_ATOMIC_OP(n, type, name, expr)                                      \
@@ -117,10 +126,6 @@ static inline void irq_restore(unsigned long ie)
 		(void)order;                                                   \
 		return up_##name##_##n(up_rmw_##n(p, v, up_##name##_##n), v);  \
 	}
-
-static inline uint8_t up_swap_1(uint8_t old, uint8_t v) { (void)old; return v; }
-static inline uint16_t up_swap_2(uint16_t old, uint16_t v) { (void)old; return v; }
-static inline uint32_t up_swap_4(uint32_t old, uint32_t v) { (void)old; return v; }
 
 #define UP_ATOMIC(n, type)                                                     \
 	UP_RMW(n, type)                                                        \
