@@ -110,16 +110,17 @@ else
 CC := $(CROSS_COMPILE)gcc
 endif
 IS_CLANG := $(findstring clang,$(notdir $(firstword $(CC))))
+# The target's flags as clang takes them: its --target=, and its spelling
+# of -march (no _zicsr in clang 14).
+CLANG_TARGET_CFLAGS := $(CLANG_CFLAGS) $(subst _zicsr,,$(TARGET_CFLAGS))
 ifneq ($(IS_CLANG),)
 LLVM_SUFFIX ?= $(patsubst clang%,%,$(notdir $(firstword $(CC))))
 AR := llvm-ar$(LLVM_SUFFIX)
 NM := llvm-nm$(LLVM_SUFFIX)
 OBJCOPY := llvm-objcopy$(LLVM_SUFFIX)
 GCC := $(CROSS_COMPILE)gcc
-# What the compiler itself needs: clang its target, and its spelling of
-# -march (no _zicsr in clang 14). The link takes the compile flags too:
-# clang calls some unused.
-CC_TARGET_CFLAGS := $(CLANG_CFLAGS) $(subst _zicsr,,$(TARGET_CFLAGS))
+# The link takes the compile flags too: clang calls some unused.
+CC_TARGET_CFLAGS := $(CLANG_TARGET_CFLAGS)
 TOOLCHAIN_LDFLAGS := -fuse-ld=lld$(LLVM_SUFFIX) -Wno-unused-command-line-argument
 else
 AR := $(CROSS_COMPILE)ar

@@ -42,4 +42,4 @@ nospec:
 # ARCH|its gcc and the library's flags|its objdump|clang's target flags
 # (the arch's, as LLVM=1 builds it)
 nospec-flags:
-	@echo 'nospec-flags: $(ARCH)|$(CC) $(filter-out -O% -g,$(LIB_CFLAGS))|$(CROSS_COMPILE)objdump|$(CLANG_CFLAGS) $(subst _zicsr,,$(TARGET_CFLAGS))'
+	@echo 'nospec-flags: $(ARCH)|$(CC) $(filter-out -O% -g,$(LIB_CFLAGS))|$(CROSS_COMPILE)objdump|$(CLANG_TARGET_CFLAGS)'
